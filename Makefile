@@ -1,0 +1,43 @@
+# Alliance Portal. `make run` and `make test` are all a newcomer needs.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# `make run` is local development: debug on, SQLite unless DATABASE_URL says otherwise.
+DEV_ENV := DJANGO_DEBUG=1
+
+.PHONY: run test lint format messages clean
+
+$(BIN)/.installed: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+run: $(BIN)/.installed
+	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
+	$(DEV_ENV) $(BIN)/python manage.py load_demo_content
+	$(DEV_ENV) $(BIN)/python manage.py ensure_admin --url http://$(HOST):$(PORT)/admin/
+	@echo "Alliance Portal: http://$(HOST):$(PORT)/de/ (English: http://$(HOST):$(PORT)/en/)"
+	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: $(BIN)/.installed
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(BIN)/.installed
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+# Refresh the message catalogues after changing UI strings, then translate
+# the new entries in alliance_portal/locale/*/LC_MESSAGES/django.po.
+messages: $(BIN)/.installed
+	$(DEV_ENV) $(BIN)/python manage.py makemessages --locale de --locale en --ignore '.venv/*' --ignore 'tests/*' --no-obsolete
+	$(DEV_ENV) $(BIN)/python manage.py compilemessages --ignore '.venv/*'
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles

@@ -1,0 +1,1 @@
+"""Alliance Portal: the project package, and the app that holds alliances."""

@@ -1,0 +1,348 @@
+"""Alliances and what they are made of: goals, demands, key figures, groups.
+
+Also the pieces every public model shares: the `Publishable` base with its
+`published()` queryset, stable slugs and images that need alt text.
+"""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+
+def published_q(relation=""):
+    """The rule for what the public may see, as a Q object.
+
+    `relation` lets a query on another model apply the same rule through a
+    foreign key, e.g. ``published_q("organisation__")`` on memberships.
+    """
+    return models.Q(
+        **{
+            f"{relation}status": Publishable.Status.PUBLISHED,
+            f"{relation}published_at__lte": timezone.now(),
+        }
+    )
+
+
+class PublicationQuerySet(models.QuerySet):
+    def published(self):
+        """What the public may see: published, and its publish time has come."""
+        return self.filter(published_q())
+
+
+class Publishable(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    status = models.CharField(
+        _("state"),
+        max_length=10,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        help_text=_("Only published items whose publish time has come are public."),
+    )
+    published_at = models.DateTimeField(
+        _("publish time"),
+        default=timezone.now,
+        help_text=_("A time in the future keeps a published item hidden until then."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    objects = PublicationQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+
+
+def unique_slug(instance, text, *, max_length=80):
+    """A slug for `text` that no other row of the instance's model uses yet.
+
+    Slugs are made once, when an item is first saved, and then kept: links to
+    an alliance must not break when its name is edited.
+    """
+    base = slugify(text)[:max_length].strip("-") or "item"
+    candidate, number = base, 2
+    others = type(instance)._default_manager.exclude(pk=instance.pk)
+    while others.filter(slug=candidate).exists():
+        suffix = f"-{number}"
+        candidate = f"{base[: max_length - len(suffix)]}{suffix}"
+        number += 1
+    return candidate
+
+
+def require_alt_text(instance, image_field, alt_field):
+    """Images are shown to people who cannot see them: they need alt text."""
+    if getattr(instance, image_field) and not getattr(instance, f"{alt_field}_de", None):
+        raise ValidationError(
+            {
+                f"{alt_field}_de": _(
+                    "Describe the image in a few words for people who cannot see "
+                    "it (at least in German), or remove the image."
+                )
+            }
+        )
+
+
+class Sector(models.Model):
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("sector")
+        verbose_name_plural = _("sectors")
+
+    def __str__(self):
+        return self.name
+
+
+class Alliance(Publishable):
+    class Kind(models.TextChoices):
+        ALLIANCE = "alliance", _("Alliance")
+        REGIONAL_ALLIANCE = "regional_alliance", _("Regional alliance")
+        WORKING_GROUP = "working_group", _("Working group")
+
+    name = models.CharField(_("name"), max_length=200)
+    short_name = models.CharField(
+        _("short name"),
+        max_length=40,
+        blank=True,
+        help_text=_("An abbreviation used in lists, such as “UKAA”."),
+    )
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        unique=True,
+        blank=True,
+        help_text=_("Part of the web address. Made from the name if left empty."),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.ALLIANCE)
+    sector = models.ForeignKey(
+        Sector,
+        verbose_name=_("sector"),
+        on_delete=models.PROTECT,
+        related_name="alliances",
+        null=True,
+        blank=True,
+    )
+    country = CountryField(_("country"), blank=True)
+    region = models.CharField(
+        _("region"),
+        max_length=120,
+        blank=True,
+        help_text=_("A federal state or region, if the alliance works in one."),
+    )
+    featured = models.BooleanField(
+        _("featured"), default=False, help_text=_("Shown first on the home page.")
+    )
+    summary = models.TextField(
+        _("summary"), help_text=_("One or two sentences for lists and search results.")
+    )
+    description = models.TextField(_("description"), blank=True)
+    founded_on = models.DateField(_("founded on"), null=True, blank=True)
+    founding_document_title = models.CharField(
+        _("founding document"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example “Gemeinsame Erklärung”."),
+    )
+    founding_document_text = models.TextField(_("founding document text"), blank=True)
+    founding_document_file = models.FileField(
+        _("founding document file"), upload_to="alliances/documents/", blank=True
+    )
+    founding_document_url = models.URLField(_("founding document link"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    source_url = models.URLField(
+        _("source"), blank=True, help_text=_("Where the information on this page comes from.")
+    )
+    goals_intro = models.TextField(_("introduction to the goals"), blank=True)
+    demands_intro = models.TextField(_("introduction to the demands"), blank=True)
+    logo = models.ImageField(_("logo"), upload_to="alliances/logos/", blank=True)
+    logo_alt = models.CharField(_("logo alt text"), max_length=200, blank=True)
+    hero_image = models.ImageField(_("hero image"), upload_to="alliances/heroes/", blank=True)
+    hero_image_alt = models.CharField(_("hero image alt text"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("alliance")
+        verbose_name_plural = _("alliances")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.name_de or self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("alliances:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        require_alt_text(self, "logo", "logo_alt")
+        require_alt_text(self, "hero_image", "hero_image_alt")
+
+
+class AlliancePart(models.Model):
+    """A piece of an alliance page, shown in the order staff choose."""
+
+    alliance = models.ForeignKey(Alliance, verbose_name=_("alliance"), on_delete=models.CASCADE)
+    position = models.PositiveIntegerField(_("position"), default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["alliance", "position", "id"]
+
+
+class Section(AlliancePart):
+    heading = models.CharField(_("heading"), max_length=200)
+    body = models.TextField(_("text"))
+
+    class Meta(AlliancePart.Meta):
+        default_related_name = "sections"
+        verbose_name = _("text section")
+        verbose_name_plural = _("text sections")
+
+    def __str__(self):
+        return self.heading
+
+
+class Goal(AlliancePart):
+    class Kind(models.TextChoices):
+        GOAL = "goal", _("Goal")
+        FIELD_OF_ACTION = "field_of_action", _("Field of action")
+
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("part of goal"),
+        on_delete=models.PROTECT,
+        related_name="children",
+        null=True,
+        blank=True,
+        help_text=_("Makes this a sub-goal, such as one dimension of a goal."),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.GOAL)
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta(AlliancePart.Meta):
+        default_related_name = "goals"
+        verbose_name = _("goal")
+        verbose_name_plural = _("goals")
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if self.parent_id is None:
+            return
+        if self.parent_id == self.pk:
+            raise ValidationError({"parent": _("A goal cannot be a part of itself.")})
+        if self.alliance_id is None:
+            # A sub-goal added on its main goal's page belongs to its alliance.
+            self.alliance_id = self.parent.alliance_id
+        if self.parent.alliance_id != self.alliance_id:
+            raise ValidationError(
+                {"parent": _("Choose a goal of the same alliance as the parent goal.")}
+            )
+        if self.parent.parent_id is not None:
+            raise ValidationError(
+                {
+                    "parent": _(
+                        "“%(parent)s” is itself a sub-goal. Sub-goals go one level "
+                        "deep: choose a main goal."
+                    )
+                    % {"parent": self.parent}
+                }
+            )
+        if self.pk and self.children.exists():
+            raise ValidationError(
+                {"parent": _("This goal has sub-goals of its own, so it must stay a main goal.")}
+            )
+
+
+class Demand(AlliancePart):
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta(AlliancePart.Meta):
+        default_related_name = "demands"
+        verbose_name = _("demand")
+        verbose_name_plural = _("demands")
+
+    def __str__(self):
+        return self.title
+
+
+class KeyFigure(AlliancePart):
+    """A number with its context: figures differ by year, scope and source."""
+
+    class Unit(models.TextChoices):
+        COUNT = "count", _("count (no unit)")
+        EUR = "EUR", _("euro")
+        GBP = "GBP", _("pound sterling")
+        PERCENT = "percent", _("per cent")
+        TONNES = "tonnes", _("tonnes")
+
+    class Qualifier(models.TextChoices):
+        EXACT = "", _("exactly")
+        ABOUT = "about", _("about")
+        OVER = "over", _("over")
+        UP_TO = "up_to", _("up to")
+
+    label = models.CharField(
+        _("label"), max_length=200, help_text=_("What is counted, such as “employees”.")
+    )
+    qualifier = models.CharField(
+        _("qualifier"), max_length=10, choices=Qualifier.choices, blank=True, default=""
+    )
+    value = models.DecimalField(
+        _("value"),
+        max_digits=20,
+        decimal_places=3,
+        help_text=_("The full number: 22.5 billion euros is 22500000000."),
+    )
+    unit = models.CharField(_("unit"), max_length=10, choices=Unit.choices, default=Unit.COUNT)
+    year = models.PositiveSmallIntegerField(
+        _("year"), validators=[MinValueValidator(1800), MaxValueValidator(2200)]
+    )
+    scope = models.CharField(
+        _("scope"),
+        max_length=200,
+        help_text=_("Where or what the figure covers, such as “Germany” or “NRW”."),
+    )
+    source = models.CharField(_("source"), max_length=300)
+    source_url = models.URLField(_("source link"), blank=True)
+
+    class Meta(AlliancePart.Meta):
+        default_related_name = "key_figures"
+        verbose_name = _("key figure")
+        verbose_name_plural = _("key figures")
+
+    def __str__(self):
+        return f"{self.label}: {self.value} ({self.year}, {self.scope})"
+
+
+class ParticipantGroup(AlliancePart):
+    """A kind of participant a working group invites, not a named member."""
+
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta(AlliancePart.Meta):
+        default_related_name = "participant_groups"
+        verbose_name = _("participant group")
+        verbose_name_plural = _("participant groups")
+
+    def __str__(self):
+        return self.name

@@ -1,0 +1,34 @@
+"""The project's root URLs: the one place that includes every app."""
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.views.static import serve
+
+from .views import HomeView
+
+admin.site.site_header = "Alliance Portal"
+admin.site.site_title = "Alliance Portal"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+
+urlpatterns += i18n_patterns(
+    path("", HomeView.as_view(), name="home"),
+    path("alliances/", include("alliance_portal.alliance_urls")),
+    path("organisations/", include("members.urls")),
+)
+
+if settings.DEBUG:
+    # Uploaded media in local development; production serves them from S3 or
+    # the web server in front of gunicorn.
+    urlpatterns += [
+        path(
+            f"{settings.MEDIA_URL.strip('/')}/<path:path>",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]

@@ -1,0 +1,1 @@
+"""Organisations, their memberships in alliances, and people."""

@@ -1,0 +1,184 @@
+"""Who is in the alliances: organisations, their memberships, and people."""
+
+from django.core.validators import RegexValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from alliance_portal.models import Publishable, require_alt_text, unique_slug
+
+phone_validator = RegexValidator(
+    r"^\+?[0-9 ()/\-]{4,30}$",
+    _("Enter a phone number of digits, spaces and + ( ) / -, such as +49 211 4796-276."),
+)
+
+
+class Organisation(Publishable):
+    class Kind(models.TextChoices):
+        COMPANY = "company", _("Company")
+        ASSOCIATION = "association", _("Association")
+        TRADE_UNION = "trade_union", _("Trade union")
+        GOVERNMENT_BODY = "government_body", _("Government body")
+        RESEARCH = "research", _("Research")
+        OTHER = "other", _("Other")
+
+    name = models.CharField(_("name"), max_length=200)
+    short_name = models.CharField(_("short name"), max_length=40, blank=True)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        unique=True,
+        blank=True,
+        help_text=_("Part of the web address. Made from the name if left empty."),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    description = models.TextField(_("description"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    country = CountryField(_("country"), blank=True)
+    region = models.CharField(_("region"), max_length=120, blank=True)
+    logo = models.ImageField(_("logo"), upload_to="organisations/logos/", blank=True)
+    logo_alt = models.CharField(_("logo alt text"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.name_de or self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("organisations:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        require_alt_text(self, "logo", "logo_alt")
+
+
+class Membership(models.Model):
+    class Role(models.TextChoices):
+        FOUNDER = "founder", _("Founding member")
+        MEMBER = "member", _("Member")
+        PARTNER = "partner", _("Partner")
+        ORGANISER = "organiser", _("Organiser")
+
+    alliance = models.ForeignKey(
+        "alliance_portal.Alliance",
+        verbose_name=_("alliance"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    # PROTECT: an organisation that is in an alliance cannot vanish from it by
+    # accident; its memberships have to be ended first.
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="memberships",
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.MEMBER)
+    joined_on = models.DateField(_("joined on"), null=True, blank=True)
+    position = models.PositiveIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["alliance", "position", "id"]
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["alliance", "organisation"],
+                name="membership_unique_per_alliance",
+                violation_error_message=_(
+                    "This organisation is already in this alliance: change its "
+                    "existing membership instead of adding a second one."
+                ),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} – {self.alliance} ({self.get_role_display()})"
+
+
+class Person(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    honorific = models.CharField(
+        _("honorific"), max_length=60, blank=True, help_text=_("Such as “Prof. Dr.”.")
+    )
+    function = models.CharField(
+        _("function"),
+        max_length=200,
+        blank=True,
+        help_text=_("The person's current job title, such as “Press officer”."),
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="people",
+        null=True,
+        blank=True,
+    )
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True, validators=[phone_validator])
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["name", "organisation"],
+                name="person_unique_per_organisation",
+                violation_error_message=_(
+                    "A person of this name is already recorded for this organisation."
+                ),
+            )
+        ]
+
+    def __str__(self):
+        return self.full_name
+
+    @property
+    def full_name(self):
+        return f"{self.honorific} {self.name}".strip()
+
+
+class AllianceContact(models.Model):
+    """Someone the public may contact about an alliance, in a given role."""
+
+    alliance = models.ForeignKey(
+        "alliance_portal.Alliance",
+        verbose_name=_("alliance"),
+        on_delete=models.CASCADE,
+        related_name="contacts",
+    )
+    person = models.ForeignKey(
+        Person,
+        verbose_name=_("person"),
+        on_delete=models.PROTECT,
+        related_name="alliance_contacts",
+    )
+    role = models.CharField(
+        _("role"), max_length=120, blank=True, help_text=_("Such as “Press contact”.")
+    )
+    position = models.PositiveIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["alliance", "position", "id"]
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["alliance", "person"],
+                name="contact_unique_per_alliance",
+                violation_error_message=_("This person is already a contact of this alliance."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.person} ({self.alliance})"

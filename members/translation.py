@@ -1,0 +1,21 @@
+"""Translated fields of the members app (German required, English optional)."""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import AllianceContact, Organisation, Person
+
+
+@register(Organisation)
+class OrganisationTranslation(TranslationOptions):
+    fields = ("name", "description", "region", "logo_alt")
+    required_languages = {"de": ("name",)}
+
+
+@register(Person)
+class PersonTranslation(TranslationOptions):
+    fields = ("function",)
+
+
+@register(AllianceContact)
+class AllianceContactTranslation(TranslationOptions):
+    fields = ("role",)
