@@ -222,10 +222,12 @@ class Goal(AlliancePart):
         GOAL = "goal", _("Goal")
         FIELD_OF_ACTION = "field_of_action", _("Field of action")
 
+    # RESTRICT, not PROTECT: a main goal cannot be deleted while it has
+    # sub-goals, but deleting the whole alliance takes both along.
     parent = models.ForeignKey(
         "self",
         verbose_name=_("part of goal"),
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         related_name="children",
         null=True,
         blank=True,

@@ -164,7 +164,7 @@ MODELTRANSLATION_DEFAULT_LANGUAGE = "de"
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("de",)}
 # The admin's translation tabs need jQuery UI: served from our static files,
 # never from a CDN.
-MODELTRANSLATION_JQUERY_UI_URL = "vendor/jquery-ui-1.14.2/jquery-ui.min.js"
+JQUERY_UI_URL = "vendor/jquery-ui-1.14.2/jquery-ui.min.js"
 
 # --- Static files and media -------------------------------------------------
 
@@ -199,6 +199,9 @@ if AWS_STORAGE_BUCKET_NAME:
             "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", default=False),
         },
     }
+
+# Django 6 will assume https for URLs typed without a scheme; do so already.
+FORMS_URLFIELD_ASSUME_HTTPS = True
 
 # Uploads: keep large files out of memory; the image limits live with the models.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024

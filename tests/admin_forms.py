@@ -1,0 +1,64 @@
+"""Read an admin change form the way a browser would, to post it back edited."""
+
+from html.parser import HTMLParser
+
+
+class _FormFields(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.fields = {}
+        self._select = None
+        self._select_first = None
+        self._textarea = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        name = attrs.get("name")
+        if tag == "input" and name:
+            kind = attrs.get("type", "text")
+            if kind in ("checkbox", "radio"):
+                if "checked" in attrs:
+                    self.fields[name] = attrs.get("value", "on")
+            elif kind not in ("submit", "button", "file", "image"):
+                self.fields[name] = attrs.get("value", "")
+        elif tag == "select" and name:
+            self._select, self._select_first = name, None
+            self.fields[name] = ""
+        elif tag == "option" and self._select:
+            value = attrs.get("value", "")
+            if self._select_first is None:
+                self._select_first = value
+            if "selected" in attrs:
+                self.fields[self._select] = value
+        elif tag == "textarea" and name:
+            self._textarea = name
+            self.fields[name] = ""
+
+    def handle_endtag(self, tag):
+        if tag == "select":
+            self._select = None
+        elif tag == "textarea":
+            self._textarea = None
+
+    def handle_data(self, data):
+        if self._textarea:
+            self.fields[self._textarea] += data
+
+
+def form_fields(html):
+    """The fields a browser would submit from the page's forms, by name."""
+    parser = _FormFields()
+    parser.feed(html)
+    # Django renders a newline after <textarea>; browsers drop it.
+    return {
+        name: value[1:] if value.startswith("\n") else value
+        for name, value in parser.fields.items()
+    }
+
+
+def admin_form(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, response.status_code
+    fields = form_fields(response.content.decode())
+    fields.pop("q", None)  # the admin's search box is a form of its own
+    return fields

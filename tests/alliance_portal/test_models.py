@@ -1,0 +1,101 @@
+from datetime import timedelta
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db.models import RestrictedError
+from django.utils import timezone, translation
+
+from alliance_portal.demo import placeholder_png
+from alliance_portal.models import Alliance, Goal
+from tests.factories import make_alliance, make_goal
+
+pytestmark = pytest.mark.django_db
+
+
+def test_published_excludes_drafts_and_future_items():
+    visible = make_alliance()
+    make_alliance(status=Alliance.Status.DRAFT)
+    make_alliance(published_at=timezone.now() + timedelta(minutes=5))
+    assert list(Alliance.objects.published()) == [visible]
+
+
+def test_is_published_follows_the_same_rule():
+    assert make_alliance().is_published
+    assert not make_alliance(status=Alliance.Status.DRAFT).is_published
+    assert not make_alliance(published_at=timezone.now() + timedelta(days=1)).is_published
+
+
+def test_slug_is_made_once_and_kept_on_rename():
+    alliance = make_alliance(name_de="Aluminiumbündnis Süd")
+    assert alliance.slug == "aluminiumbundnis-sud"
+    alliance.name_de = "Aluminiumbündnis Süddeutschland"
+    alliance.save()
+    alliance.refresh_from_db()
+    assert alliance.slug == "aluminiumbundnis-sud"
+
+
+def test_slugs_stay_unique():
+    first = make_alliance(name_de="Allianz")
+    second = make_alliance(name_de="Allianz")
+    assert (first.slug, second.slug) == ("allianz", "allianz-2")
+
+
+def test_translated_field_round_trip_with_german_fallback():
+    alliance = make_alliance(name_de="Metallallianz", name_en="")
+    with translation.override("en"):
+        assert alliance.name == "Metallallianz"
+        alliance.name = "Metal Alliance"
+        alliance.save()
+    alliance.refresh_from_db()
+    assert (alliance.name_de, alliance.name_en) == ("Metallallianz", "Metal Alliance")
+    with translation.override("en"):
+        assert alliance.name == "Metal Alliance"
+    with translation.override("de"):
+        assert alliance.name == "Metallallianz"
+
+
+def test_logo_without_alt_text_is_refused_with_a_reason():
+    alliance = make_alliance()
+    alliance.logo = SimpleUploadedFile("logo.png", placeholder_png("AB", "x"), "image/png")
+    with pytest.raises(ValidationError) as error:
+        alliance.full_clean()
+    with translation.override("en"):
+        assert "for people who cannot see it" in str(error.value.message_dict["logo_alt_de"])
+
+
+def test_sub_goal_must_share_its_alliance_and_stay_one_level_deep():
+    main = make_goal()
+    sub = make_goal(alliance=main.alliance, parent=main)
+    deeper = Goal(alliance=main.alliance, parent=sub, title_de="Zu tief")
+    with pytest.raises(ValidationError) as error:
+        deeper.full_clean()
+    with translation.override("en"):
+        assert "is itself a sub-goal" in str(error.value.message_dict["parent"])
+    elsewhere = Goal(alliance=make_alliance(), parent=main, title_de="Fremd")
+    with pytest.raises(ValidationError) as error:
+        elsewhere.full_clean()
+    with translation.override("en"):
+        assert "same alliance" in str(error.value.message_dict["parent"])
+
+
+def test_sub_goal_added_without_alliance_takes_its_main_goals():
+    main = make_goal()
+    sub = Goal(parent=main, title_de="Ökologisch")
+    # As on the main goal's admin page, where the alliance is not a form field.
+    sub.full_clean(exclude=["alliance"])
+    assert sub.alliance == main.alliance
+
+
+def test_goal_with_sub_goals_cannot_be_deleted_before_them():
+    main = make_goal()
+    make_goal(alliance=main.alliance, parent=main)
+    with pytest.raises(RestrictedError):
+        main.delete()
+
+
+def test_deleting_an_alliance_takes_its_parts_along():
+    goal = make_goal()
+    make_goal(alliance=goal.alliance, parent=goal)
+    goal.alliance.delete()
+    assert not Goal.objects.exists()

@@ -1,0 +1,107 @@
+import json
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from alliance_portal.models import Alliance
+from tests.factories import make_alliance, make_membership, make_organisation
+
+pytestmark = pytest.mark.django_db
+
+
+def test_root_redirects_to_a_language(client):
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="en").headers["Location"] == "/en/"
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="de").headers["Location"] == "/de/"
+
+
+def test_home_lists_published_alliances_in_each_language(client, demo_content):
+    german = client.get("/de/").content.decode()
+    english = client.get("/en/").content.decode()
+    assert '<html lang="de">' in german and '<html lang="en">' in english
+    assert "Deutsche Aluminium-Allianz" in german
+    assert "German Aluminium Alliance" in english
+    assert "Metals Round Table" in english
+
+
+def test_home_hides_drafts_and_future_alliances(client):
+    make_alliance(name_de="Sichtbare Allianz")
+    make_alliance(name_de="Entwurfsallianz", status=Alliance.Status.DRAFT)
+    make_alliance(name_de="Künftige Allianz", published_at=timezone.now() + timedelta(hours=1))
+    html = client.get("/de/").content.decode()
+    assert "Sichtbare Allianz" in html
+    assert "Entwurfsallianz" not in html
+    assert "Künftige Allianz" not in html
+
+
+def test_home_query_count_does_not_grow_with_alliances(client, django_assert_num_queries):
+    make_alliance()
+    with django_assert_num_queries(1):
+        client.get("/de/")
+    for _ in range(20):
+        make_alliance()
+    with django_assert_num_queries(1):
+        client.get("/de/")
+
+
+def test_alliance_page_shows_seed_000_facts(client, demo_content):
+    html = client.get("/en/alliances/deutsche-aluminium-allianz/").content.decode()
+    for fact in (
+        "German Aluminium Alliance",
+        "IG Metall",
+        "Ministry of Economic Affairs of the State of Saarland",
+        "Ecological",
+        "Economic",
+        "Social",
+        "a secure, renewable and affordable energy supply",
+        "Employees",
+    ):
+        assert fact in html, fact
+
+
+def test_draft_alliance_is_404_for_the_public_and_a_preview_for_staff(client, admin_client):
+    draft = make_alliance(name_de="Geheime Allianz", status=Alliance.Status.DRAFT)
+    url = f"/de/alliances/{draft.slug}/"
+    assert client.get(url).status_code == 404
+    preview = admin_client.get(url)
+    assert preview.status_code == 200
+    assert "Geheime Allianz" in preview.content.decode()
+    assert 'class="preview-banner"' in preview.content.decode()
+    assert "no-store" in preview.headers["Cache-Control"]
+
+
+def test_unknown_alliance_is_404(client):
+    assert client.get("/de/alliances/gibt-es-nicht/").status_code == 404
+
+
+def test_alliance_page_hides_draft_members(client):
+    alliance = make_alliance()
+    make_membership(alliance=alliance, organisation=make_organisation(name_de="Öffentlich AG"))
+    make_membership(
+        alliance=alliance,
+        organisation=make_organisation(name_de="Entwurf GmbH", status="draft"),
+    )
+    html = client.get(alliance.get_absolute_url()).content.decode()
+    assert "Öffentlich AG" in html
+    assert "Entwurf GmbH" not in html
+
+
+def test_alliance_page_query_count_does_not_grow(client, django_assert_num_queries):
+    def page_with_members(count):
+        alliance = make_alliance()
+        for _ in range(count):
+            make_membership(alliance=alliance)
+        return alliance.get_absolute_url()
+
+    small, large = page_with_members(1), page_with_members(20)
+    with django_assert_num_queries(8):
+        client.get(small)
+    with django_assert_num_queries(8):
+        client.get(large)
+
+
+def test_healthz_reports_the_database(client, db):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert json.loads(response.content) == {"status": "ok", "database": "ok"}
+    assert response.headers["Content-Type"] == "application/json"

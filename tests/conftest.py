@@ -1,0 +1,19 @@
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Uploads go to real files, in a folder of each test's own."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def demo_content(db):
+    """The demo content, loaded as `make run` loads it; returns the command's output."""
+    output = StringIO()
+    call_command("load_demo_content", stdout=output)
+    return output.getvalue()

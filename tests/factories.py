@@ -1,0 +1,53 @@
+"""Small `make_<model>(**overrides)` helpers for tests."""
+
+from itertools import count
+
+from alliance_portal.models import Alliance, Goal, Publishable
+from members.models import Membership, Organisation, Person
+
+_numbers = count(1)
+
+
+def make_alliance(**overrides):
+    number = next(_numbers)
+    values = {
+        "name_de": f"Allianz {number}",
+        "name_en": f"Alliance {number}",
+        "summary_de": f"Zusammenfassung {number}",
+        "summary_en": f"Summary {number}",
+        "status": Publishable.Status.PUBLISHED,
+    }
+    values.update(overrides)
+    return Alliance.objects.create(**values)
+
+
+def make_organisation(**overrides):
+    number = next(_numbers)
+    values = {
+        "name_de": f"Organisation {number}",
+        "kind": Organisation.Kind.COMPANY,
+        "status": Publishable.Status.PUBLISHED,
+    }
+    values.update(overrides)
+    return Organisation.objects.create(**values)
+
+
+def make_membership(**overrides):
+    values = {"role": Membership.Role.MEMBER}
+    values.update(overrides)
+    values.setdefault("alliance", make_alliance())
+    values.setdefault("organisation", make_organisation())
+    return Membership.objects.create(**values)
+
+
+def make_goal(**overrides):
+    values = {"title_de": f"Ziel {next(_numbers)}"}
+    values.update(overrides)
+    values.setdefault("alliance", make_alliance())
+    return Goal.objects.create(**values)
+
+
+def make_person(**overrides):
+    values = {"name": f"Person {next(_numbers)}"}
+    values.update(overrides)
+    return Person.objects.create(**values)
