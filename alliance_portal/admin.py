@@ -4,7 +4,9 @@ Memberships and contacts are added to the alliance page by the members app
 (see members/admin.py), which builds on this one.
 """
 
+from django import forms
 from django.contrib import admin, messages
+from django.db import models
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -94,6 +96,8 @@ class OrderedInline:
 
     extra = 0
     ordering = ["position", "id"]
+    # Many rows on one page: keep text boxes short until someone types.
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3})}}
 
 
 class SectionInline(OrderedInline, TranslationStackedInline):
