@@ -41,27 +41,27 @@ class PublishableAdmin(TabbedTranslationAdmin):
 
     @admin.action(description=_("Publish the selected items"))
     def publish(self, request, queryset):
-        # An item scheduled for later keeps its time; one published now gets
-        # a publish time of now at the latest.
-        now = timezone.now()
-        drafts = queryset.exclude(status=Publishable.Status.PUBLISHED)
-        count = drafts.count()
+        drafts = list(queryset.exclude(status=Publishable.Status.PUBLISHED))
         for item in drafts:
             item.status = Publishable.Status.PUBLISHED
             item.save(update_fields=["status", "updated_at"])
-        scheduled = queryset.filter(published_at__gt=now).count()
         self.message_user(
             request,
-            ngettext("%(count)d item published.", "%(count)d items published.", count)
-            % {"count": count},
+            ngettext("%(count)d item published.", "%(count)d items published.", len(drafts))
+            % {"count": len(drafts)},
             messages.SUCCESS,
         )
+        # A publish time in the future is kept: the item appears by itself then.
+        now = timezone.now()
+        scheduled = sum(1 for item in drafts if item.published_at > now)
         if scheduled:
             self.message_user(
                 request,
                 ngettext(
-                    "%(count)d of them has a publish time in the future and appears then.",
-                    "%(count)d of them have a publish time in the future and appear then.",
+                    "%(count)d of these has a publish time in the future and will "
+                    "become public at that time.",
+                    "%(count)d of these have a publish time in the future and will "
+                    "become public at that time.",
                     scheduled,
                 )
                 % {"count": scheduled},
@@ -169,9 +169,9 @@ class AllianceAdmin(PublishableAdmin):
     inlines = [SectionInline, GoalInline, DemandInline, KeyFigureInline, ParticipantGroupInline]
     fieldsets = [
         (None, {"fields": ("name", "short_name", "slug", "kind", "sector", "featured")}),
-        (_("Where"), {"fields": ("country", "region")}),
+        (_("Location"), {"fields": ("country", "region")}),
         (
-            _("About"),
+            _("Profile"),
             {"fields": ("summary", "description", "website", "source_url")},
         ),
         (

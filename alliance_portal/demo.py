@@ -49,6 +49,7 @@ class Demo:
         self.created = Counter()
         self.changed = Counter()
         self.unchanged = Counter()
+        self.images = 0
 
     def upsert(self, model, lookup, **values):
         """Create the row `lookup` names, or bring it to `values` if it differs."""
@@ -87,12 +88,12 @@ class Demo:
             save=False,
         )
         instance.save(update_fields=[field])
-        self.changed[instance._meta.verbose_name_plural] += 1
+        self.images += 1
 
     def summary(self):
         return (
             f"{sum(self.created.values())} created, {sum(self.changed.values())} changed, "
-            f"{sum(self.unchanged.values())} unchanged"
+            f"{sum(self.unchanged.values())} unchanged, {self.images} images generated"
         )
 
     @staticmethod

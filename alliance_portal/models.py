@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
 
@@ -40,7 +41,7 @@ class Publishable(models.Model):
         PUBLISHED = "published", _("Published")
 
     status = models.CharField(
-        _("state"),
+        _("status"),
         max_length=10,
         choices=Status.choices,
         default=Status.DRAFT,
@@ -163,7 +164,9 @@ class Alliance(Publishable):
     founding_document_url = models.URLField(_("founding document link"), blank=True)
     website = models.URLField(_("website"), blank=True)
     source_url = models.URLField(
-        _("source"), blank=True, help_text=_("Where the information on this page comes from.")
+        _("source link"),
+        blank=True,
+        help_text=_("Where the information on this page comes from."),
     )
     goals_intro = models.TextField(_("introduction to the goals"), blank=True)
     demands_intro = models.TextField(_("introduction to the demands"), blank=True)
@@ -226,7 +229,7 @@ class Goal(AlliancePart):
     # sub-goals, but deleting the whole alliance takes both along.
     parent = models.ForeignKey(
         "self",
-        verbose_name=_("part of goal"),
+        verbose_name=_("parent goal"),
         on_delete=models.RESTRICT,
         related_name="children",
         null=True,
@@ -254,17 +257,17 @@ class Goal(AlliancePart):
             # A sub-goal added on its main goal's page belongs to its alliance.
             self.alliance_id = self.parent.alliance_id
         if self.parent.alliance_id != self.alliance_id:
-            raise ValidationError(
-                {"parent": _("Choose a goal of the same alliance as the parent goal.")}
-            )
+            raise ValidationError({"parent": _("Choose a parent goal from the same alliance.")})
         if self.parent.parent_id is not None:
             raise ValidationError(
                 {
-                    "parent": _(
-                        "“%(parent)s” is itself a sub-goal. Sub-goals go one level "
-                        "deep: choose a main goal."
+                    "parent": ValidationError(
+                        _(
+                            "“%(parent)s” is itself a sub-goal. Sub-goals go one level "
+                            "deep: choose a main goal."
+                        ),
+                        params={"parent": self.parent},
                     )
-                    % {"parent": self.parent}
                 }
             )
         if self.pk and self.children.exists():
@@ -297,10 +300,10 @@ class KeyFigure(AlliancePart):
         TONNES = "tonnes", _("tonnes")
 
     class Qualifier(models.TextChoices):
-        EXACT = "", _("exactly")
-        ABOUT = "about", _("about")
-        OVER = "over", _("over")
-        UP_TO = "up_to", _("up to")
+        EXACT = "", pgettext_lazy("key figure qualifier", "exactly")
+        ABOUT = "about", pgettext_lazy("key figure qualifier", "about")
+        OVER = "over", pgettext_lazy("key figure qualifier", "over")
+        UP_TO = "up_to", pgettext_lazy("key figure qualifier", "up to")
 
     label = models.CharField(
         _("label"), max_length=200, help_text=_("What is counted, such as “employees”.")

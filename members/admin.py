@@ -69,8 +69,8 @@ class OrganisationAdmin(PublishableAdmin):
     inlines = [MembershipOfOrganisationInline, PersonInline]
     fieldsets = [
         (None, {"fields": ("name", "short_name", "slug", "kind")}),
-        (_("Where"), {"fields": ("country", "region")}),
-        (_("About"), {"fields": ("description", "website")}),
+        (_("Location"), {"fields": ("country", "region")}),
+        (_("Profile"), {"fields": ("description", "website")}),
         (_("Logo"), {"fields": ("logo", "logo_alt")}),
         PublishableAdmin.publication_fieldset,
     ]

@@ -215,7 +215,7 @@ def test_second_run_adds_and_changes_nothing(demo_content):
     output = StringIO()
     call_command("load_demo_content", stdout=output)
     rows_after, media_after = snapshot()
-    assert "0 created, 0 changed" in output.getvalue()
+    assert "0 created, 0 changed, 89 unchanged, 0 images generated" in output.getvalue()
     assert rows_after == rows_before
     assert media_after == media_before
     assert sum(len(r) for r in rows_before.values()) > 80

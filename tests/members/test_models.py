@@ -1,7 +1,6 @@
 import pytest
 from django.core.exceptions import ValidationError
 from django.db.models import ProtectedError
-from django.utils import translation
 
 from members.models import Membership, Person
 from tests.factories import make_membership, make_organisation, make_person
@@ -14,8 +13,8 @@ def test_one_membership_per_alliance_and_organisation():
     duplicate = Membership(alliance=membership.alliance, organisation=membership.organisation)
     with pytest.raises(ValidationError) as error:
         duplicate.full_clean()
-    with translation.override("en"):
-        assert "already in this alliance" in str(error.value)
+    # Raised while German, the default language, is active.
+    assert "gehört bereits zu dieser Allianz" in str(error.value)
 
 
 def test_organisation_in_an_alliance_cannot_be_deleted():
