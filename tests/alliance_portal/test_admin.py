@@ -47,9 +47,7 @@ def test_alliance_page_has_every_part_inline_with_translation_fields(admin_clien
     assert "Wirtschaftsministerium des Landes Saarland" in html
     assert "vendor/jquery-ui-1.14.2/jquery-ui.min.js" in html
     view_on_site = re.search(r'href="(/admin/r/\d+/\d+/)"', html).group(1)
-    assert admin_client.get(view_on_site).headers["Location"].endswith(
-        f"/alliances/{daa.slug}/"
-    )
+    assert admin_client.get(view_on_site).headers["Location"].endswith(f"/alliances/{daa.slug}/")
 
 
 def test_alliance_list_filters_and_search(admin_client, demo_content):

@@ -2,7 +2,7 @@ import json
 from datetime import timedelta
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from alliance_portal.models import Alliance
 from tests.factories import make_alliance, make_membership, make_organisation
@@ -105,3 +105,23 @@ def test_healthz_reports_the_database(client, db):
     assert response.status_code == 200
     assert json.loads(response.content) == {"status": "ok", "database": "ok"}
     assert response.headers["Content-Type"] == "application/json"
+
+
+def test_not_found_page_is_friendly_in_both_languages(client, db):
+    german = client.get("/de/alliances/gibt-es-nicht/")
+    english = client.get("/en/alliances/does-not-exist/")
+    assert (german.status_code, english.status_code) == (404, 404)
+    assert "Seite nicht gefunden" in german.content.decode()
+    assert "Page not found" in english.content.decode()
+
+
+def test_server_error_page_renders_without_a_database(rf):
+    from django.views.defaults import server_error
+
+    # LocaleMiddleware has activated the visitor's language before any error.
+    with translation.override("de"):
+        response = server_error(rf.get("/de/"))
+    assert response.status_code == 500
+    assert "Etwas ist schiefgelaufen" in response.content.decode()
+    with translation.override("en"):
+        assert "Something went wrong" in server_error(rf.get("/en/")).content.decode()
