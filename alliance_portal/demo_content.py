@@ -55,17 +55,14 @@ ALLIANCES = [
             "The German Aluminium Alliance is a joint initiative of industry, trade unions "
             "and government, launched by a joint declaration on 8 October 2024.",
         ),
+        # The seed's first sentence is the summary, shown above as the lead.
         "description": T(
-            "Die Deutsche Aluminium-Allianz ist eine gemeinsame Initiative von Industrie, "
-            "Gewerkschaften und Politik, welche am 8. Oktober 2024 durch eine gemeinsame "
-            "Erklärung ins Leben gerufen wurde. Ihr Ziel ist es, die Aluminiumindustrie in "
+            "Ihr Ziel ist es, die Aluminiumindustrie in "
             "Deutschland zukunftsfähig und wettbewerbsfähig aufzustellen. Aluminium ist ein "
             "Schlüsselwerkstoff für zahlreiche Branchen – von Verkehr und Bauwesen über "
             "Verpackung bis hin zur Elektrotechnik – und unverzichtbar für die Energiewende.",
-            "The German Aluminium Alliance is a joint initiative of industry, trade unions "
-            "and government, launched by a joint declaration on 8 October 2024. Its aim is "
-            "to make the aluminium industry in Germany fit for the future and competitive. "
-            "Aluminium is a key material for many industries – from transport and "
+            "Its aim is to make the aluminium industry in Germany fit for the future and "
+            "competitive. Aluminium is a key material for many industries – from transport and "
             "construction to packaging and electrical engineering – and indispensable for "
             "the energy transition.",
         ),

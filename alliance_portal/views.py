@@ -1,7 +1,8 @@
 from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView
+from django_countries.fields import Country
 
-from .models import Alliance, Goal, published_q
+from .models import Alliance, Goal, Sector, published_q
 
 
 class PreviewableMixin:
@@ -34,6 +35,39 @@ class HomeView(ListView):
 
     def get_queryset(self):
         return Alliance.objects.published().select_related("sector").order_by("-featured", "name")
+
+
+class AllianceListView(ListView):
+    """All published alliances, filtered by kind, country and sector."""
+
+    template_name = "alliance_portal/alliance_list.html"
+    context_object_name = "alliances"
+    paginate_by = 24
+    filters = ("kind", "country", "sector")
+
+    def get_queryset(self):
+        alliances = Alliance.objects.published().select_related("sector")
+        chosen = self.chosen_filters()
+        if chosen.get("kind"):
+            alliances = alliances.filter(kind=chosen["kind"])
+        if chosen.get("country"):
+            alliances = alliances.filter(country=chosen["country"])
+        if chosen.get("sector"):
+            alliances = alliances.filter(sector__slug=chosen["sector"])
+        return alliances.order_by("name", "pk")
+
+    def chosen_filters(self):
+        return {name: self.request.GET.get(name, "").strip() for name in self.filters}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        published = Alliance.objects.published()
+        context["chosen"] = self.chosen_filters()
+        context["kinds"] = Alliance.Kind.choices
+        codes = published.exclude(country="").values_list("country", flat=True).distinct()
+        context["countries"] = sorted((Country(code) for code in codes), key=str)
+        context["sectors"] = Sector.objects.filter(alliances__in=published).distinct()
+        return context
 
 
 class AllianceDetailView(PreviewableMixin, DetailView):

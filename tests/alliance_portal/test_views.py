@@ -125,3 +125,43 @@ def test_server_error_page_renders_without_a_database(rf):
     assert "Etwas ist schiefgelaufen" in response.content.decode()
     with translation.override("en"):
         assert "Something went wrong" in server_error(rf.get("/en/")).content.decode()
+
+
+def test_alliance_list_filters_by_kind_country_and_sector(client, demo_content):
+    def slugs(**filters):
+        response = client.get("/en/alliances/", filters)
+        return [alliance.slug for alliance in response.context["alliances"]]
+
+    # Sorted by the name the visitor reads: German Aluminium…, Metals…, North Rhine…, UK…
+    assert slugs() == [
+        "deutsche-aluminium-allianz",
+        "thementisch-metall",
+        "aluminiumbuendnis-nrw",
+        "uk-aluminium-alliance",
+    ]
+    assert slugs(kind="working_group") == ["thementisch-metall"]
+    assert slugs(country="GB") == ["uk-aluminium-alliance"]
+    assert slugs(sector="metall") == ["thementisch-metall"]
+    assert slugs(kind="regional_alliance", sector="aluminium") == ["aluminiumbuendnis-nrw"]
+    assert slugs(kind="no-such-kind") == []
+    html = client.get("/en/alliances/", {"country": "GB"}).content.decode()
+    assert '<option value="GB" selected>United Kingdom</option>' in html
+    assert "Metals Round Table" not in html
+
+
+def test_alliance_list_hides_drafts_and_answers_404_past_the_last_page(client):
+    make_alliance(name_de="Öffentliche Allianz")
+    make_alliance(name_de="Entwurfsallianz", status=Alliance.Status.DRAFT)
+    html = client.get("/de/alliances/").content.decode()
+    assert "Öffentliche Allianz" in html and "Entwurfsallianz" not in html
+    assert client.get("/de/alliances/", {"page": "99"}).status_code == 404
+
+
+def test_alliance_list_query_count_does_not_grow(client, django_assert_num_queries):
+    make_alliance()
+    with django_assert_num_queries(4):
+        client.get("/de/alliances/")
+    for _ in range(40):
+        make_alliance()
+    with django_assert_num_queries(4):
+        client.get("/de/alliances/")
