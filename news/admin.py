@@ -1,0 +1,50 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
+
+from alliance_portal.admin import OrderedInline, PublishableAdmin
+
+from .models import Article, ArticleReference, ArticleSection, NewsItem
+
+
+@admin.register(NewsItem)
+class NewsItemAdmin(PublishableAdmin):
+    list_display = ["title", "published_at", "status", "is_public"]
+    list_filter = ["status", "alliances"]
+    search_fields = ["title_de", "title_en", "teaser_de", "teaser_en", "slug"]
+    prepopulated_fields = {"slug": ("title_de",)}
+    autocomplete_fields = ["alliances"]
+    fieldsets = [
+        (None, {"fields": ("title", "slug", "alliances")}),
+        (_("Text"), {"fields": ("teaser", "body")}),
+        (_("Image"), {"fields": ("image", "image_alt")}),
+        (_("Source"), {"fields": ("source_name", "source_url")}),
+        PublishableAdmin.publication_fieldset,
+    ]
+
+
+class ArticleSectionInline(OrderedInline, TranslationStackedInline):
+    model = ArticleSection
+    fields = ("position", "heading", "body", "side_note")
+
+
+class ArticleReferenceInline(TranslationTabularInline):
+    model = ArticleReference
+    fields = ("number", "title", "url")
+    extra = 0
+
+
+@admin.register(Article)
+class ArticleAdmin(PublishableAdmin):
+    list_display = ["title", "category", "published_at", "status", "is_public"]
+    list_filter = ["status", "category"]
+    search_fields = ["title_de", "title_en", "summary_de", "summary_en", "slug"]
+    prepopulated_fields = {"slug": ("title_de",)}
+    autocomplete_fields = ["alliances"]
+    inlines = [ArticleSectionInline, ArticleReferenceInline]
+    fieldsets = [
+        (None, {"fields": ("title", "slug", "category", "alliances", "summary")}),
+        (_("Image"), {"fields": ("image", "image_alt")}),
+        (_("Call to action"), {"fields": ("cta_text", "cta_button_text", "cta_link")}),
+        PublishableAdmin.publication_fieldset,
+    ]

@@ -1,0 +1,146 @@
+"""News items, and long-form articles with sections, a call to action and references."""
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from alliance_portal.models import Publishable, require_alt_text, unique_slug
+
+
+class NewsItem(Publishable):
+    """A dated piece of news; its publish time is the date it carries."""
+
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        unique=True,
+        blank=True,
+        help_text=_("Part of the web address. Made from the title if left empty."),
+    )
+    teaser = models.TextField(_("teaser"), help_text=_("Two or three sentences for lists."))
+    body = models.TextField(_("text"), blank=True)
+    image = models.ImageField(_("image"), upload_to="news/images/", blank=True)
+    image_alt = models.CharField(_("image alt text"), max_length=200, blank=True)
+    alliances = models.ManyToManyField(
+        "alliance_portal.Alliance",
+        verbose_name=_("alliances"),
+        related_name="news_items",
+        blank=True,
+    )
+    source_name = models.CharField(_("source"), max_length=200, blank=True)
+    source_url = models.URLField(_("source link"), blank=True)
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        verbose_name = _("news item")
+        verbose_name_plural = _("news")
+        indexes = [models.Index(fields=["status", "published_at"], name="news_public_idx")]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.title_de or self.title)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("news:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        require_alt_text(self, "image", "image_alt")
+
+
+class Article(Publishable):
+    """A long-form page: sections of main text with side notes, a call to action, references."""
+
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        unique=True,
+        blank=True,
+        help_text=_("Part of the web address. Made from the title if left empty."),
+    )
+    summary = models.TextField(_("summary"))
+    category = models.CharField(_("category"), max_length=120, blank=True)
+    image = models.ImageField(_("image"), upload_to="articles/images/", blank=True)
+    image_alt = models.CharField(_("image alt text"), max_length=200, blank=True)
+    alliances = models.ManyToManyField(
+        "alliance_portal.Alliance",
+        verbose_name=_("alliances"),
+        related_name="articles",
+        blank=True,
+    )
+    cta_text = models.TextField(_("call to action"), blank=True)
+    cta_button_text = models.CharField(_("button text"), max_length=120, blank=True)
+    cta_link = models.CharField(
+        _("button link"),
+        max_length=300,
+        blank=True,
+        help_text=_("A full address, or a path on this site such as /de/alliances/."),
+    )
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.title_de or self.title)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("news:article", kwargs={"slug": self.slug})
+
+    def clean(self):
+        require_alt_text(self, "image", "image_alt")
+
+
+class ArticleSection(models.Model):
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="sections"
+    )
+    position = models.PositiveIntegerField(_("position"), default=0)
+    heading = models.CharField(_("heading"), max_length=300)
+    body = models.TextField(_("main text"))
+    side_note = models.TextField(_("side note"), blank=True)
+
+    class Meta:
+        ordering = ["article", "position", "id"]
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+
+    def __str__(self):
+        return self.heading
+
+
+class ArticleReference(models.Model):
+    """A numbered source; the text cites it as [1], [2], …"""
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="references"
+    )
+    number = models.PositiveIntegerField(_("number"))
+    title = models.CharField(_("title"), max_length=300)
+    url = models.URLField(_("link"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["article", "number"]
+        verbose_name = _("reference")
+        verbose_name_plural = _("references")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "number"],
+                name="reference_number_unique_per_article",
+                violation_error_message=_("Each reference of an article needs its own number."),
+            )
+        ]
+
+    def __str__(self):
+        return f"[{self.number}] {self.title}"

@@ -1,0 +1,153 @@
+"""Press statements: dateline, headline, quotes with exact attribution, attachments.
+
+A statement's publish time is its release time: until then it is under embargo
+and invisible to the public everywhere.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from alliance_portal.models import Publishable, unique_slug
+
+
+class PressStatement(Publishable):
+    headline = models.CharField(_("headline"), max_length=300)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        unique=True,
+        blank=True,
+        help_text=_("Part of the web address. Made from the headline if left empty."),
+    )
+    sub_headline = models.CharField(_("sub-headline"), max_length=400, blank=True)
+    dateline_place = models.CharField(
+        _("dateline place"), max_length=120, help_text=_("Where it was issued, e.g. Düsseldorf.")
+    )
+    lead = models.TextField(_("lead"), blank=True, help_text=_("The first, summarising paragraph."))
+    body = models.TextField(_("text"))
+    alliance = models.ForeignKey(
+        "alliance_portal.Alliance",
+        verbose_name=_("issuing alliance"),
+        on_delete=models.PROTECT,
+        related_name="press_statements",
+    )
+    signatories = models.ManyToManyField(
+        "members.Organisation",
+        verbose_name=_("signatories"),
+        related_name="signed_statements",
+        blank=True,
+    )
+    press_contacts = models.ManyToManyField(
+        "members.Person",
+        verbose_name=_("press contacts"),
+        related_name="press_statements",
+        blank=True,
+    )
+    boilerplate = models.TextField(
+        _("about the alliance"),
+        blank=True,
+        help_text=_("The closing paragraph about the issuing alliance. Empty: its summary."),
+    )
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        verbose_name = _("press statement")
+        verbose_name_plural = _("press statements")
+        indexes = [models.Index(fields=["status", "published_at"], name="statement_public_idx")]
+
+    def __str__(self):
+        return self.headline
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.headline_de or self.headline)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("press:detail", kwargs={"slug": self.slug})
+
+    @property
+    def release_time(self):
+        """The embargo: the statement is public from this moment on."""
+        return self.published_at
+
+
+class Quote(models.Model):
+    """Someone's exact words, attributed as of the statement's day.
+
+    Name, function and organisation are copied onto the quote, so a later
+    change of someone's job does not rewrite what they were when they spoke.
+    """
+
+    statement = models.ForeignKey(
+        PressStatement,
+        verbose_name=_("press statement"),
+        on_delete=models.CASCADE,
+        related_name="quotes",
+    )
+    position = models.PositiveIntegerField(_("position"), default=0)
+    text = models.TextField(_("quote"))
+    speaker_name = models.CharField(_("speaker"), max_length=200)
+    speaker_function = models.CharField(_("speaker's function"), max_length=300, blank=True)
+    speaker_organisation = models.CharField(_("speaker's organisation"), max_length=300, blank=True)
+    person = models.ForeignKey(
+        "members.Person",
+        verbose_name=_("person"),
+        on_delete=models.SET_NULL,
+        related_name="quotes",
+        null=True,
+        blank=True,
+        help_text=_("Optional. The quote keeps its own name and function either way."),
+    )
+    # PROTECT: an organisation cannot disappear from under its quotes.
+    organisation = models.ForeignKey(
+        "members.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="quotes",
+        null=True,
+        blank=True,
+        help_text=_("Links the quote to the organisation's page."),
+    )
+
+    class Meta:
+        ordering = ["statement", "position", "id"]
+        verbose_name = _("quote")
+        verbose_name_plural = _("quotes")
+
+    def __str__(self):
+        return f"{self.speaker_name}: {self.text[:60]}"
+
+    @property
+    def anchor(self):
+        return f"quote-{self.position}"
+
+
+class Attachment(models.Model):
+    statement = models.ForeignKey(
+        PressStatement,
+        verbose_name=_("press statement"),
+        on_delete=models.CASCADE,
+        related_name="attachments",
+    )
+    position = models.PositiveIntegerField(_("position"), default=0)
+    file = models.FileField(_("file"), upload_to="statements/attachments/")
+    title = models.CharField(_("title"), max_length=200)
+    credit = models.CharField(_("credit"), max_length=200, blank=True)
+    licence = models.CharField(
+        _("licence"), max_length=200, help_text=_("Such as “CC BY 4.0” or “free for press use”.")
+    )
+
+    class Meta:
+        ordering = ["statement", "position", "id"]
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if self.file and self.file.size == 0:
+            raise ValidationError({"file": _("The file is empty.")})
