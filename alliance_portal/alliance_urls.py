@@ -1,10 +1,15 @@
 from django.urls import path
 
-from .views import AllianceDetailView, AllianceListView
+from .views import AllianceDetailView, AllianceListView, key_figures_download
 
 app_name = "alliances"
 
 urlpatterns = [
     path("", AllianceListView.as_view(), name="list"),
     path("<slug:slug>/", AllianceDetailView.as_view(), name="detail"),
+    path(
+        "<slug:slug>/key-figures.<str:format>",
+        key_figures_download,
+        name="key-figures",
+    ),
 ]

@@ -3,15 +3,32 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.static import serve
 
-from .views import HomeView
+from members.sitemaps import OrganisationSitemap
+from news.sitemaps import ArticleSitemap, NewsSitemap
+from statements.sitemaps import PressSitemap
+
+from .sitemaps import AllianceSitemap, StaticPagesSitemap
+from .views import HomeView, SearchView, robots_txt
+
+SITEMAPS = {
+    "pages": StaticPagesSitemap,
+    "alliances": AllianceSitemap,
+    "organisations": OrganisationSitemap,
+    "news": NewsSitemap,
+    "articles": ArticleSitemap,
+    "press": PressSitemap,
+}
 
 admin.site.site_header = "Alliance Portal"
 admin.site.site_title = "Alliance Portal"
 
 urlpatterns = [
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
@@ -20,6 +37,9 @@ urlpatterns += i18n_patterns(
     path("", HomeView.as_view(), name="home"),
     path("alliances/", include("alliance_portal.alliance_urls")),
     path("organisations/", include("members.urls")),
+    path("news/", include("news.urls")),
+    path("press/", include("statements.urls")),
+    path("search/", SearchView.as_view(), name="search"),
 )
 
 if settings.DEBUG:

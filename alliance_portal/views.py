@@ -1,7 +1,14 @@
-from django.db.models import Prefetch
-from django.views.generic import DetailView, ListView
+import csv
+
+from django.db.models import Count, Prefetch, Q
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.views.generic import DetailView, ListView, TemplateView
 from django_countries.fields import Country
 
+from . import search
 from .models import Alliance, Goal, Sector, published_q
 
 
@@ -29,15 +36,29 @@ class PreviewableMixin:
         return response
 
 
+class FilterQueryMixin:
+    """Gives list templates the current filters, to keep them on pagination links."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        params = self.request.GET.copy()
+        params.pop("page", None)
+        context["filter_query"] = f"{params.urlencode()}&" if params else ""
+        return context
+
+
 class HomeView(ListView):
     template_name = "alliance_portal/home.html"
     context_object_name = "alliances"
 
     def get_queryset(self):
-        return Alliance.objects.published().select_related("sector").order_by("-featured", "name")
+        # Featured alliances first; the rest fill up to six cards.
+        return (
+            Alliance.objects.published().select_related("sector").order_by("-featured", "name")[:6]
+        )
 
 
-class AllianceListView(ListView):
+class AllianceListView(FilterQueryMixin, ListView):
     """All published alliances, filtered by kind, country and sector."""
 
     template_name = "alliance_portal/alliance_list.html"
@@ -78,7 +99,8 @@ class AllianceDetailView(PreviewableMixin, DetailView):
         # this one; reach their models through the relations, not an import.
         memberships = Alliance._meta.get_field("memberships").related_model.objects
         contacts = Alliance._meta.get_field("contacts").related_model.objects
-        main_goals = Goal.objects.filter(parent__isnull=True).prefetch_related("children")
+        sub_goals = Prefetch("children", queryset=Goal.objects.order_by("position", "id"))
+        main_goals = Goal.objects.filter(parent__isnull=True).prefetch_related(sub_goals)
         return (
             self.base_queryset()
             .select_related("sector")
@@ -101,3 +123,155 @@ class AllianceDetailView(PreviewableMixin, DetailView):
                 "sections",
             )
         )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        alliance = self.object
+        context["member_groups"] = group_members(alliance.public_memberships)
+        context["goals"] = [g for g in alliance.main_goals if g.kind == Goal.Kind.GOAL]
+        context["fields_of_action"] = [
+            g for g in alliance.main_goals if g.kind == Goal.Kind.FIELD_OF_ACTION
+        ]
+        context["related_alliances"] = related_alliances(alliance)
+        context["structured_data"] = alliance_structured_data(self.request, alliance)
+        return context
+
+
+ROLE_ORDER = ["founder", "organiser", "member", "partner"]
+
+
+def group_members(memberships):
+    """[(role label, [(kind label, [membership, …]), …]), …] in a fixed role order."""
+    groups = []
+    for role in ROLE_ORDER:
+        in_role = [m for m in memberships if m.role == role]
+        if not in_role:
+            continue
+        kinds = {}
+        for membership in in_role:
+            kinds.setdefault(membership.organisation.get_kind_display(), []).append(membership)
+        groups.append((in_role[0].get_role_display(), list(kinds.items())))
+    return groups
+
+
+def related_alliances(alliance, count=4):
+    """Published alliances sharing the most member organisations, then the same sector."""
+    organisation_ids = [m.organisation_id for m in alliance.public_memberships]
+    shared = Count("memberships", filter=Q(memberships__organisation_id__in=organisation_ids))
+    return list(
+        Alliance.objects.published()
+        .exclude(pk=alliance.pk)
+        .annotate(shared_members=shared)
+        .filter(Q(shared_members__gt=0) | Q(sector_id=alliance.sector_id, sector__isnull=False))
+        .order_by("-shared_members", "name")[:count]
+    )
+
+
+def alliance_structured_data(request, alliance):
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": alliance.name,
+        "description": alliance.summary,
+        "url": request.build_absolute_uri(alliance.get_absolute_url()),
+        "member": [
+            {
+                "@type": "Organization",
+                "name": m.organisation.name,
+                "url": request.build_absolute_uri(m.organisation.get_absolute_url()),
+            }
+            for m in alliance.public_memberships
+        ],
+    }
+    if alliance.short_name:
+        data["alternateName"] = alliance.short_name
+    if alliance.founded_on:
+        data["foundingDate"] = alliance.founded_on.isoformat()
+    if alliance.logo:
+        data["logo"] = request.build_absolute_uri(alliance.logo.url)
+    if alliance.website:
+        data["sameAs"] = [alliance.website]
+    return data
+
+
+KEY_FIGURE_COLUMNS = [
+    "label",
+    "qualifier",
+    "value",
+    "unit",
+    "year",
+    "scope",
+    "source",
+    "source_url",
+]
+
+
+def plain_number(value):
+    """22500000000.000 → "22500000000"; 12.500 → "12.5": no exponent, no padding."""
+    text = format(value, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def key_figures_download(request, slug, format):
+    """The alliance's key figures as CSV or JSON, in the visitor's language."""
+    if format not in ("csv", "json"):
+        raise Http404("Key figures come as .csv or .json.")
+    alliance = get_object_or_404(Alliance.objects.published(), slug=slug)
+    rows = [
+        {
+            "label": figure.label,
+            "qualifier": figure.qualifier,
+            "value": plain_number(figure.value),
+            "unit": figure.unit,
+            "year": figure.year,
+            "scope": figure.scope,
+            "source": figure.source,
+            "source_url": figure.source_url,
+        }
+        for figure in alliance.key_figures.all()
+    ]
+    filename = f"{alliance.slug}-key-figures-{get_language()}.{format}"
+    if format == "json":
+        response = JsonResponse(
+            {
+                "alliance": alliance.name,
+                "url": request.build_absolute_uri(alliance.get_absolute_url()),
+                "key_figures": rows,
+            },
+            json_dumps_params={"ensure_ascii": False, "indent": 2},
+        )
+    else:
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        # A byte-order mark lets spreadsheet programs read the umlauts right.
+        response.write("\ufeff")
+        writer = csv.DictWriter(response, fieldnames=KEY_FIGURE_COLUMNS)
+        writer.writeheader()
+        writer.writerows(rows)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+class SearchView(TemplateView):
+    template_name = "alliance_portal/search.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        raw = self.request.GET.get("q", "")
+        query = search.clean_query(raw)
+        context["query"] = " ".join(raw.split())[: search.MAX_QUERY_LENGTH]
+        context["too_short"] = bool(raw.strip()) and query is None
+        context["groups"] = search.search(query) if query else []
+        context["noindex"] = True
+        return context
+
+
+def robots_txt(request):
+    sitemap_url = request.build_absolute_uri(reverse("sitemap"))
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /de/search/",
+        "Disallow: /en/search/",
+        f"Sitemap: {sitemap_url}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

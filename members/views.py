@@ -1,10 +1,44 @@
 from django.db.models import Prefetch
-from django.views.generic import DetailView
+from django.views.generic import DetailView, ListView
+from django_countries.fields import Country
 
 from alliance_portal.models import published_q
-from alliance_portal.views import PreviewableMixin
+from alliance_portal.views import FilterQueryMixin, PreviewableMixin
 
 from .models import Membership, Organisation
+
+
+class OrganisationListView(FilterQueryMixin, ListView):
+    """Published organisations, filtered by kind and country."""
+
+    template_name = "members/organisation_list.html"
+    context_object_name = "organisations"
+    paginate_by = 48
+
+    def get_queryset(self):
+        organisations = Organisation.objects.published()
+        self.chosen = {
+            "kind": self.request.GET.get("kind", "").strip(),
+            "country": self.request.GET.get("country", "").strip(),
+        }
+        if self.chosen["kind"]:
+            organisations = organisations.filter(kind=self.chosen["kind"])
+        if self.chosen["country"]:
+            organisations = organisations.filter(country=self.chosen["country"])
+        return organisations.order_by("name", "pk")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        codes = (
+            Organisation.objects.published()
+            .exclude(country="")
+            .values_list("country", flat=True)
+            .distinct()
+        )
+        context["chosen"] = self.chosen
+        context["kinds"] = Organisation.Kind.choices
+        context["countries"] = sorted((Country(code) for code in codes), key=str)
+        return context
 
 
 class OrganisationDetailView(PreviewableMixin, DetailView):
@@ -16,6 +50,41 @@ class OrganisationDetailView(PreviewableMixin, DetailView):
             .select_related("alliance")
             .order_by("alliance__name")
         )
+        # Quotes live in the statements app, which builds on this one: reach
+        # them through the relation, and show only those of released statements.
+        quotes = Organisation._meta.get_field("quotes").related_model.objects
         return self.base_queryset().prefetch_related(
-            Prefetch("memberships", queryset=memberships, to_attr="public_memberships")
+            Prefetch("memberships", queryset=memberships, to_attr="public_memberships"),
+            Prefetch(
+                "quotes",
+                queryset=quotes.filter(published_q("statement__"))
+                .select_related("statement")
+                .order_by("-statement__published_at", "position"),
+                to_attr="public_quotes",
+            ),
         )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        organisation = self.object
+        context["structured_data"] = {
+            "@context": "https://schema.org",
+            "@type": "Organization",
+            "name": organisation.name,
+            "url": self.request.build_absolute_uri(organisation.get_absolute_url()),
+            "memberOf": [
+                {
+                    "@type": "Organization",
+                    "name": m.alliance.name,
+                    "url": self.request.build_absolute_uri(m.alliance.get_absolute_url()),
+                }
+                for m in organisation.public_memberships
+            ],
+            **({"sameAs": [organisation.website]} if organisation.website else {}),
+            **(
+                {"logo": self.request.build_absolute_uri(organisation.logo.url)}
+                if organisation.logo
+                else {}
+            ),
+        }
+        return context

@@ -199,7 +199,7 @@ def snapshot():
     """Every row of every project model, and every media file with its checksum."""
     rows = {}
     for app_label in ("alliance_portal", "members", "news", "statements"):
-        for model in apps.get_app_config(app_label).get_models():
+        for model in apps.get_app_config(app_label).get_models(include_auto_created=True):
             rows[model._meta.label] = list(model.objects.order_by("pk").values())
     media = {
         str(path.relative_to(settings.MEDIA_ROOT)): hashlib.sha256(path.read_bytes()).hexdigest()
@@ -215,7 +215,8 @@ def test_second_run_adds_and_changes_nothing(demo_content):
     output = StringIO()
     call_command("load_demo_content", stdout=output)
     rows_after, media_after = snapshot()
-    assert "0 created, 0 changed, 89 unchanged, 0 images generated" in output.getvalue()
+    assert "0 created, 0 changed, " in output.getvalue()
+    assert "0 images generated" in output.getvalue()
     assert rows_after == rows_before
     assert media_after == media_before
     assert sum(len(r) for r in rows_before.values()) > 80

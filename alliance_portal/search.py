@@ -1,0 +1,168 @@
+"""Site search over every app's published content, in the visitor's language.
+
+Each app says what it offers in a `searchable.py` module with a list
+`SEARCHABLE` of `Searchable` entries; this module finds them, so the search
+view names no model. On PostgreSQL it uses full-text search with the German or
+English configuration (indexed, see the migration `0002_search_indexes`); on
+SQLite a simple case-insensitive match of every word.
+"""
+
+import re
+from dataclasses import dataclass
+from importlib import import_module
+
+from django.apps import apps
+from django.db import connection
+from django.db.models import F, Q
+from django.utils.html import escape
+from django.utils.module_loading import module_has_submodule
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+MAX_QUERY_LENGTH = 200
+MIN_QUERY_LETTERS = 2
+RESULTS_PER_GROUP = 20
+SNIPPET_LENGTH = 200
+# Characters PostgreSQL's headline function puts around matches; escaped text
+# cannot contain them, so they are safe to turn into <mark> afterwards.
+MARK_START, MARK_END = "\x02", "\x03"
+SEARCH_CONFIGS = {"de": "german", "en": "english"}
+
+
+@dataclass(frozen=True)
+class Searchable:
+    """One kind of result: which published items, which fields, under which heading."""
+
+    label: object  # a lazy translated string, e.g. _("Alliances")
+    queryset: object  # a callable returning the published queryset
+    title_field: str
+    text_fields: tuple  # the fields searched and shown in the snippet, in order
+    weight: int = 0  # groups with a higher weight come first
+
+
+@dataclass
+class Result:
+    title: str
+    url: str
+    snippet: str
+
+
+def searchables():
+    found = []
+    for app in apps.get_app_configs():
+        if module_has_submodule(app.module, "searchable"):
+            found.extend(import_module(f"{app.name}.searchable").SEARCHABLE)
+    return sorted(found, key=lambda searchable: -searchable.weight)
+
+
+def clean_query(raw):
+    """The query to run, or None with a reason when there is nothing to search for."""
+    query = " ".join((raw or "").split())[:MAX_QUERY_LENGTH]
+    letters = sum(character.isalnum() for character in query)
+    return query if letters >= MIN_QUERY_LETTERS else None
+
+
+def search(query):
+    """[(label, [Result, …]), …] for every kind that has matches."""
+    language = (get_language() or "de").split("-")[0]
+    groups = []
+    for searchable in searchables():
+        if connection.vendor == "postgresql":
+            results = postgres_results(searchable, query, language)
+        else:
+            results = simple_results(searchable, query, language)
+        if results:
+            groups.append((searchable.label, results))
+    return groups
+
+
+def localized_fields(searchable, language):
+    """The fields in the visitor's language, then German, which stands in for gaps."""
+    fields = [f"{field}_{language}" for field in searchable.text_fields]
+    if language != "de":
+        fields += [f"{field}_de" for field in searchable.text_fields]
+    return fields
+
+
+def postgres_results(searchable, query, language):
+    from django.contrib.postgres.search import (
+        SearchHeadline,
+        SearchQuery,
+        SearchRank,
+        SearchVector,
+    )
+
+    config = SEARCH_CONFIGS.get(language, "german")
+    fields = localized_fields(searchable, language)
+    vector = SearchVector(*fields, config=config)
+    search_query = SearchQuery(query, config=config, search_type="websearch")
+    items = (
+        searchable.queryset()
+        .annotate(search_vector=vector)
+        .filter(search_vector=search_query)
+        .annotate(
+            rank=SearchRank(F("search_vector"), search_query),
+            headline=SearchHeadline(
+                fields[1] if len(fields) > 1 else fields[0],
+                search_query,
+                config=config,
+                start_sel=MARK_START,
+                stop_sel=MARK_END,
+                max_words=35,
+                min_words=15,
+            ),
+        )
+        .order_by("-rank", "pk")[:RESULTS_PER_GROUP]
+    )
+    return [
+        Result(
+            title=getattr(item, searchable.title_field),
+            url=item.get_absolute_url(),
+            snippet=marked(item.headline or getattr(item, searchable.title_field)),
+        )
+        for item in items
+    ]
+
+
+def marked(text):
+    """Escape `text`, then turn the match markers into <mark> elements."""
+    html = escape(text).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
+    return mark_safe(html)
+
+
+def simple_results(searchable, query, language):
+    """SQLite: every word must occur in one of the fields, in any case."""
+    words = [word for word in re.findall(r"\w+", query) if len(word) >= MIN_QUERY_LETTERS]
+    if not words:
+        return []
+    fields = localized_fields(searchable, language)
+    condition = Q()
+    for word in words:
+        any_field = Q()
+        for field in fields:
+            any_field |= Q(**{f"{field}__icontains": word})
+        condition &= any_field
+    items = searchable.queryset().filter(condition).order_by("pk")[:RESULTS_PER_GROUP]
+    return [
+        Result(
+            title=getattr(item, searchable.title_field),
+            url=item.get_absolute_url(),
+            snippet=simple_snippet(item, fields, words),
+        )
+        for item in items
+    ]
+
+
+def simple_snippet(item, fields, words):
+    """Some text around the first match, with every match marked."""
+    pattern = re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE)
+    for field in fields:
+        text = getattr(item, field) or ""
+        match = pattern.search(text)
+        if match:
+            start = max(match.start() - SNIPPET_LENGTH // 3, 0)
+            excerpt = text[start : start + SNIPPET_LENGTH]
+            ellipsis_after = len(text) > start + SNIPPET_LENGTH
+            excerpt = ("…" if start else "") + excerpt + ("…" if ellipsis_after else "")
+            return marked(pattern.sub(lambda m: f"{MARK_START}{m.group(0)}{MARK_END}", excerpt))
+    return marked(getattr(item, fields[0]) or "")

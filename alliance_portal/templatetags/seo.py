@@ -1,0 +1,42 @@
+"""Head tags for search engines and link previews: alternates, canonical URL, JSON-LD."""
+
+import json
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+# As django.utils.html.json_script: the JSON cannot close the <script> element.
+JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.simple_tag(takes_context=True)
+def language_alternates(context):
+    """(language code, absolute URL) of the current page in every language."""
+    request = context["request"]
+    return [
+        (code, request.build_absolute_uri(translate_url(request.path, code)))
+        for code, _name in settings.LANGUAGES
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """This page's address without tracking or filter parameters; keeps the page number."""
+    request = context["request"]
+    url = request.build_absolute_uri(request.path)
+    page = request.GET.get("page", "")
+    return f"{url}?page={page}" if page.isdigit() and page != "1" else url
+
+
+@register.simple_tag
+def json_ld(data):
+    """A schema.org description of the page as a JSON-LD data block (not executed)."""
+    if not data:
+        return ""
+    payload = json.dumps(data, ensure_ascii=False, default=str).translate(JSON_SCRIPT_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))

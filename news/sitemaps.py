@@ -1,0 +1,19 @@
+from alliance_portal.sitemaps import PortalSitemap
+
+from .models import Article, NewsItem
+
+
+class NewsSitemap(PortalSitemap):
+    def items(self):
+        return NewsItem.objects.published().order_by("pk")
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
+class ArticleSitemap(PortalSitemap):
+    def items(self):
+        return Article.objects.published().order_by("pk")
+
+    def lastmod(self, article):
+        return article.updated_at
