@@ -78,10 +78,47 @@ def search(query):
 
 def localized_fields(searchable, language):
     """The fields in the visitor's language, then German, which stands in for gaps."""
-    fields = [f"{field}_{language}" for field in searchable.text_fields]
+    return language_fields(searchable.text_fields, language)
+
+
+def language_fields(text_fields, language):
+    fields = [f"{field}_{language}" for field in text_fields]
     if language != "de":
-        fields += [f"{field}_de" for field in searchable.text_fields]
+        fields += [f"{field}_de" for field in text_fields]
     return fields
+
+
+def search_index_operation(table, text_fields):
+    """A migration operation adding the GIN indexes that `postgres_results` uses.
+
+    The indexed expression is the one Django writes for SearchVector over the
+    same fields, so PostgreSQL uses the index; other databases get nothing.
+    """
+    from django.db import migrations
+
+    def statements(create):
+        for language, config in SEARCH_CONFIGS.items():
+            name = f"{table[:40]}_fts_{language}"
+            if not create:
+                yield f"DROP INDEX IF EXISTS {name}"
+                continue
+            columns = " || ' ' || ".join(
+                f"COALESCE(\"{field}\", '')" for field in language_fields(text_fields, language)
+            )
+            yield (
+                f'CREATE INDEX IF NOT EXISTS {name} ON "{table}" '
+                f"USING gin (to_tsvector('{config}'::regconfig, {columns}))"
+            )
+
+    def run(create):
+        def operation(apps, schema_editor):
+            if schema_editor.connection.vendor == "postgresql":
+                for statement in statements(create):
+                    schema_editor.execute(statement)
+
+        return operation
+
+    return migrations.RunPython(run(create=True), run(create=False), elidable=False)
 
 
 def postgres_results(searchable, query, language):
@@ -102,7 +139,7 @@ def postgres_results(searchable, query, language):
         .filter(search_vector=search_query)
         .annotate(
             rank=SearchRank(F("search_vector"), search_query),
-            headline=SearchHeadline(
+            search_snippet=SearchHeadline(
                 fields[1] if len(fields) > 1 else fields[0],
                 search_query,
                 config=config,
@@ -118,7 +155,7 @@ def postgres_results(searchable, query, language):
         Result(
             title=getattr(item, searchable.title_field),
             url=item.get_absolute_url(),
-            snippet=marked(item.headline or getattr(item, searchable.title_field)),
+            snippet=marked(item.search_snippet or getattr(item, searchable.title_field)),
         )
         for item in items
     ]

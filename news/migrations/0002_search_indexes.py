@@ -1,0 +1,14 @@
+from django.db import migrations
+
+from alliance_portal.search import search_index_operation
+
+
+class Migration(migrations.Migration):
+    """Full-text search indexes, German and English, on PostgreSQL only."""
+
+    dependencies = [("news", "0001_initial")]
+
+    operations = [
+        search_index_operation("news_newsitem", ('title', 'teaser', 'body')),
+        search_index_operation("news_article", ("title", "summary")),
+    ]

@@ -1,0 +1,13 @@
+from django.db import migrations
+
+from alliance_portal.search import search_index_operation
+
+
+class Migration(migrations.Migration):
+    """Full-text search indexes, German and English, on PostgreSQL only."""
+
+    dependencies = [("statements", "0001_initial")]
+
+    operations = [
+        search_index_operation("statements_pressstatement", ('headline', 'sub_headline', 'lead', 'body')),
+    ]
