@@ -1,0 +1,312 @@
+"""The public site across apps: every page, both languages, nothing unpublished, fixed queries."""
+
+import json
+import xml.etree.ElementTree as ET
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from alliance_portal.models import Alliance, Goal, KeyFigure
+from members.models import Membership
+from news.models import NewsItem
+from statements.models import PressStatement, Quote
+from tests.factories import make_alliance, make_membership, make_organisation
+
+pytestmark = pytest.mark.django_db
+
+DAA = "/{lang}/alliances/deutsche-aluminium-allianz/"
+PAGES = {
+    "home": "/{lang}/",
+    "alliance list": "/{lang}/alliances/",
+    "alliance detail": DAA,
+    "organisation list": "/{lang}/organisations/",
+    "organisation detail": "/{lang}/organisations/ig-metall/",
+    "news list": "/{lang}/news/",
+    "news detail": "/{lang}/news/alfed-gruendet-uk-aluminium-alliance/",
+    "article": "/{lang}/news/articles/aluminium-als-klimaneutraler-energietraeger/",
+    "press list": "/{lang}/press/",
+    "press detail": "/{lang}/press/aluminiumbuendnis-nrw-gemeinsame-erklaerung/",
+    "search": "/{lang}/search/?q=Aluminium",
+}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+@pytest.mark.parametrize("page", PAGES)
+def test_every_public_page_renders_the_demo_content(client, demo_content, page, lang):
+    response = client.get(PAGES[page].format(lang=lang))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'<html lang="{lang}">' in html
+    assert '<link rel="alternate" hreflang="de"' in html
+    assert '<link rel="alternate" hreflang="en"' in html
+    assert '<link rel="canonical"' in html
+    assert '<meta property="og:title"' in html
+
+
+def test_alliance_page_shows_seed_000_in_german(client, demo_content):
+    html = client.get(DAA.format(lang="de")).content.decode()
+    for fact in (
+        "Deutsche Aluminium-Allianz",
+        "Gründungsmitglied",
+        "Aluminium Deutschland e.V.",
+        "IG Metall",
+        "IGBCE",
+        "Behörde für Wirtschaft, Arbeit und Innovation der Freien und Hansestadt Hamburg",
+        "61.000",
+        "22,5\u00a0Mrd.\u00a0€",
+        "Ökologisch",
+        "Ökonomisch",
+        "Sozial",
+        "sichere, erneuerbare und bezahlbare Energieversorgung",
+        "verstärkte Forschungs- und Innovationsförderung",
+        "faire internationale Wettbewerbsbedingungen",
+        "Gegründet am 8. Oktober 2024",
+    ):
+        assert fact in html, fact
+
+
+def test_alliance_page_shows_seed_000_in_english(client, demo_content):
+    html = client.get(DAA.format(lang="en")).content.decode()
+    for fact in (
+        "German Aluminium Alliance",
+        "Founding member",
+        "Ministry of Economic Affairs of the State of North Rhine-Westphalia",
+        "61,000",
+        "€22.5\u00a0bn",
+        "Ecological",
+        "Economic",
+        "Social",
+        "a secure, renewable and affordable energy supply",
+        "stronger support for research and innovation",
+        "fair international conditions of competition",
+    ):
+        assert fact in html, fact
+    structured = json.loads(
+        html.split('<script type="application/ld+json">')[1].split("</script>")[0]
+    )
+    assert structured["@type"] == "Organization"
+    assert structured["foundingDate"] == "2024-10-08"
+    assert len(structured["member"]) == 8
+
+
+def test_english_page_marks_german_shown_for_missing_translation(client, demo_content):
+    html = client.get(PAGES["article"].format(lang="en")).content.decode()
+    assert '<span lang="de" class="fallback">Innovation im Fokus' in html
+    assert "in German: not yet translated" in html
+    german = client.get(PAGES["article"].format(lang="de")).content.decode()
+    assert 'class="fallback"' not in german
+
+
+def test_article_reads_repaired_characters(client, demo_content):
+    html = client.get(PAGES["article"].format(lang="de")).content.decode()
+    for word in ("Energieträger", "für", "CO₂", "Maßstäbe"):
+        assert word in html
+    assert "√" not in html
+
+
+def test_press_statement_has_quote_anchors_and_markup(client, demo_content):
+    html = client.get(PAGES["press detail"].format(lang="de")).content.decode()
+    for number in range(1, 7):
+        assert f'id="quote-{number}"' in html
+    assert html.count('itemtype="https://schema.org/Quotation"') == 6
+    assert "Düsseldorf" in html and "30. November 2021" in html
+    assert 'href="mailto:tim.stappen@alu-d.de"' in html
+    assert 'href="tel:+492114796-276"' in html
+
+
+def test_key_figures_download_as_csv_and_json(client, demo_content):
+    csv_response = client.get(DAA.format(lang="de") + "key-figures.csv")
+    assert csv_response["Content-Type"] == "text/csv; charset=utf-8"
+    lines = csv_response.content.decode("utf-8-sig").splitlines()
+    assert lines[0] == "label,qualifier,value,unit,year,scope,source,source_url"
+    assert lines[1].startswith("Beschäftigte,about,61000,count,2024,")
+    data = json.loads(client.get(DAA.format(lang="en") + "key-figures.json").content)
+    assert [(f["label"], f["value"], f["year"]) for f in data["key_figures"]] == [
+        ("Employees", "61000", 2024),
+        ("Annual turnover", "22500000000", 2024),
+    ]
+    assert client.get(DAA.format(lang="en") + "key-figures.xlsx").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "query", ["", "a", "!!!", "?*&%", "x" * 5000, "Aluminium " * 300, "<script>", "' OR 1=1 --"]
+)
+def test_search_answers_any_query_sensibly(client, demo_content, query):
+    response = client.get("/de/search/", {"q": query})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<script>" not in html.split("<main")[1]
+
+
+def test_search_groups_results_and_highlights(client, demo_content):
+    html = client.get("/en/search/", {"q": "aluminium"}).content.decode()
+    assert "Alliances" in html and "Press statements" in html
+    assert "<mark>" in html.lower()
+    assert "Please enter at least two" in client.get("/en/search/?q=a").content.decode()
+
+
+def hidden_content():
+    """A draft and a future-dated item of every kind, all named 'Geheim…'."""
+    future = timezone.now() + timedelta(hours=2)
+    hidden = []
+    for status, when in (("draft", timezone.now()), ("published", future)):
+        alliance = make_alliance(name_de="Geheimallianz", status=status, published_at=when)
+        organisation = make_organisation(
+            name_de="Geheimorganisation", status=status, published_at=when
+        )
+        news = NewsItem.objects.create(
+            title_de="Geheimnachricht", teaser_de="Geheim", status=status, published_at=when
+        )
+        statement = PressStatement.objects.create(
+            headline_de="Geheimerklärung",
+            dateline_place_de="Berlin",
+            body_de="Geheimer Text über Aluminium",
+            alliance=Alliance.objects.get(slug="deutsche-aluminium-allianz"),
+            status=status,
+            published_at=when,
+        )
+        Quote.objects.create(
+            statement=statement,
+            text_de="Geheimzitat",
+            speaker_name="Jemand",
+            organisation=Membership.objects.first().organisation,
+            position=9,
+        )
+        news.alliances.add(Alliance.objects.get(slug="deutsche-aluminium-allianz"))
+        Membership.objects.create(
+            alliance=Alliance.objects.get(slug="deutsche-aluminium-allianz"),
+            organisation=organisation,
+        )
+        Membership.objects.create(
+            alliance=alliance, organisation=Membership.objects.first().organisation
+        )
+        hidden += [alliance, organisation, news, statement]
+    return hidden
+
+
+def test_drafts_and_future_items_appear_nowhere_public(client, demo_content):
+    hidden = hidden_content()
+    organisation_with_quotes = Membership.objects.first().organisation
+    pages = [url.format(lang=lang) for url in PAGES.values() for lang in ("de", "en")]
+    pages += [
+        organisation_with_quotes.get_absolute_url(),
+        "/de/search/?q=Geheim",
+        "/de/search/?q=Geheimallianz",
+        "/de/search/?q=Geheimerklärung",
+        "/sitemap.xml",
+    ]
+    for url in pages:
+        html = client.get(url).content.decode()
+        if "/search/" in url:
+            # The page repeats the query; no result may show a hidden item.
+            html = "".join(part.split("</ul>")[0] for part in html.split('class="results"')[1:])
+        assert "Geheim" not in html, url
+    for item in hidden:
+        assert client.get(item.get_absolute_url()).status_code == 404, item
+
+
+def test_sitemap_lists_both_languages_with_alternates(client, demo_content):
+    response = client.get("/sitemap.xml")
+    root = ET.fromstring(response.content)
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    locations = [loc.text for loc in root.findall("s:url/s:loc", ns)]
+    assert "http://testserver/de/alliances/deutsche-aluminium-allianz/" in locations
+    assert "http://testserver/en/alliances/deutsche-aluminium-allianz/" in locations
+    assert "http://testserver/en/press/aluminiumbuendnis-nrw-gemeinsame-erklaerung/" in locations
+    first = root.find("s:url", ns)
+    languages = {link.get("hreflang") for link in first.findall("x:link", ns)}
+    assert languages == {"de", "en", "x-default"}
+
+
+def test_robots_txt_points_to_the_sitemap(client, db):
+    text = client.get("/robots.txt").content.decode()
+    assert "Sitemap: http://testserver/sitemap.xml" in text
+    assert "Disallow: /admin/" in text
+
+
+def build_dataset(scale):
+    """`scale` alliances, each with members, goals, figures, news and a statement."""
+    for number in range(scale):
+        alliance = make_alliance(featured=number == 0)
+        for position in range(3):
+            make_membership(alliance=alliance, position=position)
+        goal = Goal.objects.create(alliance=alliance, title_de=f"Ziel {number}")
+        Goal.objects.create(alliance=alliance, parent=goal, title_de=f"Unterziel {number}")
+        KeyFigure.objects.create(
+            alliance=alliance,
+            label_de="Beschäftigte",
+            value=1000 + number,
+            year=2024,
+            scope_de="Deutschland",
+            source_de="Test",
+        )
+        news = NewsItem.objects.create(
+            title_de=f"Nachricht {number}", teaser_de="Aluminium", status="published"
+        )
+        news.alliances.add(alliance)
+        statement = PressStatement.objects.create(
+            headline_de=f"Erklärung {number}",
+            dateline_place_de="Berlin",
+            body_de="Aluminium",
+            alliance=alliance,
+            status="published",
+        )
+        statement.signatories.add(*[m.organisation for m in alliance.memberships.all()])
+        for position in range(3):
+            Quote.objects.create(
+                statement=statement,
+                text_de="Zitat",
+                speaker_name="Jemand",
+                position=position,
+                organisation=alliance.memberships.first().organisation,
+            )
+    return Alliance.objects.order_by("pk").first()
+
+
+def page_urls(alliance):
+    statement = alliance.press_statements.first()
+    return {
+        "home": "/de/",
+        "alliance list": "/de/alliances/",
+        "alliance detail": alliance.get_absolute_url(),
+        "organisation list": "/de/organisations/",
+        "organisation detail": alliance.memberships.first().organisation.get_absolute_url(),
+        "news list": "/de/news/",
+        "news detail": alliance.news_items.first().get_absolute_url(),
+        "press list": "/de/press/",
+        "press detail": statement.get_absolute_url(),
+        "search": "/de/search/?q=Aluminium",
+        "sitemap": "/sitemap.xml",
+    }
+
+
+QUERY_BUDGET = {
+    "home": 3,
+    "alliance list": 4,
+    "alliance detail": 12,
+    "organisation list": 3,
+    "organisation detail": 3,
+    "news list": 6,
+    "news detail": 2,
+    "press list": 4,
+    "press detail": 5,
+    "search": 5,  # one per kind of result
+    "sitemap": 5,
+}
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200, url
+    return len(queries)
+
+
+def test_every_public_page_runs_a_fixed_number_of_queries(client):
+    small = page_urls(build_dataset(1))
+    counts_small = {page: count_queries(client, url) for page, url in small.items()}
+    build_dataset(20)
+    counts_large = {page: count_queries(client, url) for page, url in small.items()}
+    assert (counts_small, counts_large) == (QUERY_BUDGET, QUERY_BUDGET)
