@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 
 from alliance_portal.models import Alliance
+from alliance_portal.structured_data import news_article_data
 from alliance_portal.views import PreviewableMixin
 
 from .models import Article, NewsItem
@@ -57,6 +58,21 @@ class NewsDetailView(PreviewableMixin, DetailView):
 
     def get_queryset(self):
         return self.base_queryset().prefetch_related(published_alliances())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        item = self.object
+        context["structured_data"] = news_article_data(
+            self.request,
+            headline=item.title,
+            description=item.teaser,
+            published=item.published_at,
+            modified=item.updated_at,
+            url=item.get_absolute_url(),
+            publishers=[alliance.name for alliance in item.alliances.all()],
+            image=item.image.url if item.image else None,
+        )
+        return context
 
 
 class ArticleDetailView(PreviewableMixin, DetailView):

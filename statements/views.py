@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 
 from alliance_portal.models import Alliance
+from alliance_portal.structured_data import news_article_data
 from alliance_portal.views import PreviewableMixin
 from members.models import Organisation
 
@@ -56,3 +57,22 @@ class PressDetailView(PreviewableMixin, DetailView):
                 Prefetch("press_contacts__organisation"),
             )
         )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        statement = self.object
+        data = news_article_data(
+            self.request,
+            headline=statement.headline,
+            description=statement.sub_headline or statement.lead,
+            published=statement.published_at,
+            modified=statement.updated_at,
+            url=statement.get_absolute_url(),
+            publishers=[statement.alliance.name],
+        )
+        data["dateline"] = statement.dateline_place
+        data["articleBody"] = statement.body
+        context["structured_data"] = data
+        # An embargoed statement seen in preview must never reach a search engine.
+        context["noindex"] = not statement.is_published
+        return context

@@ -310,3 +310,12 @@ def test_every_public_page_runs_a_fixed_number_of_queries(client):
     build_dataset(20)
     counts_large = {page: count_queries(client, url) for page, url in small.items()}
     assert (counts_small, counts_large) == (QUERY_BUDGET, QUERY_BUDGET)
+
+
+@pytest.mark.parametrize("page", ["news detail", "press detail"])
+def test_news_and_statements_describe_themselves_as_news_articles(client, demo_content, page):
+    html = client.get(PAGES[page].format(lang="en")).content.decode()
+    data = json.loads(html.split('<script type="application/ld+json">')[1].split("</script>")[0])
+    assert data["@type"] == "NewsArticle"
+    assert data["inLanguage"] == "en"
+    assert data["datePublished"][:4] in ("2021", "2025")
