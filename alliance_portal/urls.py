@@ -8,7 +8,9 @@ from django.urls import include, path
 from django.views.static import serve
 
 from members.sitemaps import OrganisationSitemap
+from news.feeds import NewsAtomFeed, NewsFeed
 from news.sitemaps import ArticleSitemap, NewsSitemap
+from statements.feeds import PressAtomFeed, PressFeed
 from statements.sitemaps import PressSitemap
 
 from .sitemaps import AllianceSitemap, StaticPagesSitemap
@@ -40,6 +42,15 @@ urlpatterns += i18n_patterns(
     path("news/", include("news.urls")),
     path("press/", include("statements.urls")),
     path("search/", SearchView.as_view(), name="search"),
+    # Feeds: RSS 2.0 and Atom, of the whole portal or of one alliance.
+    path("feeds/news/", NewsFeed(), name="feed-news"),
+    path("feeds/news/atom/", NewsAtomFeed(), name="feed-news-atom"),
+    path("feeds/press/", PressFeed(), name="feed-press"),
+    path("feeds/press/atom/", PressAtomFeed(), name="feed-press-atom"),
+    path("feeds/<slug:alliance>/news/", NewsFeed(), name="feed-alliance-news"),
+    path("feeds/<slug:alliance>/news/atom/", NewsAtomFeed(), name="feed-alliance-news-atom"),
+    path("feeds/<slug:alliance>/press/", PressFeed(), name="feed-alliance-press"),
+    path("feeds/<slug:alliance>/press/atom/", PressAtomFeed(), name="feed-alliance-press-atom"),
 )
 
 if settings.DEBUG:

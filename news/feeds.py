@@ -1,0 +1,35 @@
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from alliance_portal.feeds import FEED_LENGTH, AtomMixin, PortalFeed
+
+from .models import NewsItem
+
+
+class NewsFeed(PortalFeed):
+    def title(self, obj):
+        if obj is None:
+            return _("Alliance Portal: news")
+        return _("%(alliance)s: news") % {"alliance": obj.name}
+
+    def link(self, obj):
+        return obj.get_absolute_url() if obj else reverse("news:list")
+
+    def description(self, obj):
+        return _("The latest news of industry alliances.")
+
+    def items(self, obj):
+        items = NewsItem.objects.published()
+        if obj is not None:
+            items = items.filter(alliances=obj)
+        return items.order_by("-published_at", "-pk")[:FEED_LENGTH]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.teaser
+
+
+class NewsAtomFeed(AtomMixin, NewsFeed):
+    pass
