@@ -1,10 +1,15 @@
-from django.contrib import admin
+from datetime import timedelta
+
+from django.contrib import admin, messages
+from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
 from alliance_portal.admin import OrderedInline, PublishableAdmin
 
-from .models import Attachment, PressStatement, Quote
+from .models import Attachment, PressStatement, PreviewLink, Quote
 
 
 class QuoteInline(OrderedInline, TranslationStackedInline):
@@ -26,6 +31,54 @@ class AttachmentInline(OrderedInline, TranslationTabularInline):
     fields = ("position", "file", "title", "credit", "licence")
 
 
+def default_expiry():
+    return timezone.now() + timedelta(days=7)
+
+
+class PreviewLinkInline(admin.TabularInline):
+    """Links that let named journalists read the statement before its release."""
+
+    model = PreviewLink
+    fields = ("recipient", "expires_at", "revoked_at", "link")
+    readonly_fields = ("link",)
+    extra = 0
+    verbose_name = _("preview link for a journalist")
+    verbose_name_plural = _("preview links for journalists (signed, expiring, revocable)")
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.form.base_fields["expires_at"].initial = default_expiry
+        return formset
+
+    @admin.display(description=_("link"))
+    def link(self, obj):
+        if not obj.pk:
+            return _("Save to get the link.")
+        if not obj.is_active:
+            return _("expired or revoked")
+        return format_html('<a href="{0}">{0}</a>', obj.get_absolute_url())
+
+
+@admin.register(PreviewLink)
+class PreviewLinkAdmin(admin.ModelAdmin):
+    list_display = ["recipient", "statement", "expires_at", "revoked_at", "created_by"]
+    list_filter = ["revoked_at"]
+    list_select_related = ["statement", "created_by"]
+    search_fields = ["recipient", "statement__headline_de"]
+    actions = ["revoke"]
+    readonly_fields = ["created_by"]
+
+    @admin.action(description=_("Revoke the selected preview links"))
+    def revoke(self, request, queryset):
+        count = queryset.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
+        self.message_user(
+            request,
+            ngettext("%(count)d link revoked.", "%(count)d links revoked.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+
 @admin.register(PressStatement)
 class PressStatementAdmin(PublishableAdmin):
     list_display = ["headline", "alliance", "dateline_place", "published_at", "status", "is_public"]
@@ -34,7 +87,7 @@ class PressStatementAdmin(PublishableAdmin):
     search_fields = ["headline_de", "headline_en", "lead_de", "lead_en", "slug"]
     prepopulated_fields = {"slug": ("headline_de",)}
     autocomplete_fields = ["alliance", "signatories", "press_contacts"]
-    inlines = [QuoteInline, AttachmentInline]
+    inlines = [QuoteInline, AttachmentInline, PreviewLinkInline]
     fieldsets = [
         (None, {"fields": ("headline", "sub_headline", "slug", "alliance")}),
         (_("Dateline"), {"fields": ("dateline_place",)}),
@@ -51,3 +104,11 @@ class PressStatementAdmin(PublishableAdmin):
             },
         ),
     ]
+
+    def save_related(self, request, form, formsets, change):
+        for formset in formsets:
+            if formset.model is PreviewLink:
+                for inline_form in formset.forms:
+                    if not inline_form.instance.pk:
+                        inline_form.instance.created_by = request.user
+        super().save_related(request, form, formsets, change)

@@ -4,9 +4,11 @@ A statement's publish time is its release time: until then it is under embargo
 and invisible to the public everywhere.
 """
 
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from alliance_portal.models import Publishable, unique_slug
@@ -151,3 +153,64 @@ class Attachment(models.Model):
     def clean(self):
         if self.file and self.file.size == 0:
             raise ValidationError({"file": _("The file is empty.")})
+
+
+class PreviewLink(models.Model):
+    """A signed, expiring, revocable link to an embargoed statement for one journalist.
+
+    The URL carries this row's id signed with the secret key; the page checks
+    the signature, the expiry and the revocation on every request.
+    """
+
+    statement = models.ForeignKey(
+        PressStatement,
+        verbose_name=_("press statement"),
+        on_delete=models.CASCADE,
+        related_name="preview_links",
+    )
+    recipient = models.CharField(
+        _("recipient"), max_length=200, help_text=_("The journalist or newsroom it is for.")
+    )
+    expires_at = models.DateTimeField(_("expires"))
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        "auth.User",
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("preview link")
+        verbose_name_plural = _("preview links")
+
+    def __str__(self):
+        return f"{self.recipient} – {self.statement}"
+
+    def get_absolute_url(self):
+        return reverse("press:preview", kwargs={"token": self.token})
+
+    @property
+    def token(self):
+        return signing.dumps(self.pk, salt=PREVIEW_SALT)
+
+    @property
+    def is_active(self):
+        return self.revoked_at is None and timezone.now() < self.expires_at
+
+    @classmethod
+    def active_for_token(cls, token):
+        """The link a token names, if its signature holds and it is neither expired nor revoked."""
+        try:
+            pk = signing.loads(token, salt=PREVIEW_SALT)
+        except signing.BadSignature:
+            return None
+        link = cls.objects.select_related("statement").filter(pk=pk).first()
+        return link if link is not None and link.is_active else None
+
+
+PREVIEW_SALT = "statements.preview-link"

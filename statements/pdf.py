@@ -85,7 +85,8 @@ FRAME_BOTTOM = 20 * mm
 SIGNATORY_LOGO_HEIGHT = 13 * mm
 SIGNATORY_LOGO_MAX_COLUMN = 38 * mm
 QUOTE_INDENT = 8 * mm
-QUOTE_MIN_PIECE = 17 * mm  # the least of a quote's block worth starting at a page's foot
+QUOTE_MIN_PIECE = 20 * mm  # the least of a quote's block worth starting at a page's foot
+QUOTE_KEEP_WHOLE = 45 * mm  # quotes shorter than this never break across pages
 
 # Dates as a German or English press release writes them. Other languages get
 # their locale's DATE_FORMAT / DATETIME_FORMAT.
@@ -386,9 +387,12 @@ def _quote_block(quote, styles, language):
 
 class _QuoteTable(Table):
     """A quote's block. A long one breaks across pages, but never leaves a sliver of a
-    line or two, or the attribution alone, on the next page: it breaks higher up instead."""
+    line or two, or the attribution alone, on the next page: it breaks higher up instead.
+    A short one is kept whole."""
 
     def split(self, availWidth, availHeight):
+        if getattr(self, "_height", 0) < QUOTE_KEEP_WHOLE:
+            return []  # a short quote moves to the next page whole
         height = availHeight
         while height >= QUOTE_MIN_PIECE:
             parts = super().split(availWidth, height)

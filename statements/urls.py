@@ -1,10 +1,21 @@
 from django.urls import path
 
-from .views import PressDetailView, PressListView
+from .views import (
+    PressDetailView,
+    PressListView,
+    PreviewLinkView,
+    press_kit,
+    preview_pdf,
+    statement_pdf,
+)
 
 app_name = "press"
 
 urlpatterns = [
     path("", PressListView.as_view(), name="list"),
+    path("preview/<str:token>/", PreviewLinkView.as_view(), name="preview"),
+    path("preview/<str:token>/pdf/", preview_pdf, name="preview-pdf"),
     path("<slug:slug>/", PressDetailView.as_view(), name="detail"),
+    path("<slug:slug>/pdf/", statement_pdf, name="pdf"),
+    path("<slug:slug>/press-kit.zip", press_kit, name="press-kit"),
 ]

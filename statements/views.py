@@ -1,5 +1,9 @@
+from django.core.cache import cache
 from django.db.models import Prefetch
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.cache import patch_cache_control
+from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 
 from alliance_portal.models import Alliance
@@ -7,7 +11,33 @@ from alliance_portal.structured_data import news_article_data
 from alliance_portal.views import PreviewableMixin
 from members.models import Organisation
 
-from .models import PressStatement
+from .models import PressStatement, PreviewLink
+from .pdf import render_statement_pdf, statement_pdf_filename
+from .press_kit import stream_press_kit
+
+
+def with_parts(statements):
+    """Everything a statement page, PDF or press kit shows, in a fixed number of queries."""
+    return statements.select_related("alliance").prefetch_related(
+        "quotes",
+        "attachments",
+        Prefetch("signatories", queryset=Organisation.objects.published()),
+        Prefetch("press_contacts__organisation"),
+    )
+
+
+def visible_statements(request):
+    """Released statements; staff who may edit them also see drafts and embargoed ones."""
+    if request.user.has_perm("statements.change_pressstatement"):
+        return PressStatement.objects.all()
+    return PressStatement.objects.published()
+
+
+def not_for_the_public(response):
+    """An embargoed statement shown by exception: never cached, never indexed."""
+    patch_cache_control(response, private=True, no_store=True)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
 
 
 class PressListView(ListView):
@@ -47,16 +77,7 @@ class PressDetailView(PreviewableMixin, DetailView):
     context_object_name = "statement"
 
     def get_queryset(self):
-        return (
-            self.base_queryset()
-            .select_related("alliance")
-            .prefetch_related(
-                "quotes",
-                "attachments",
-                Prefetch("signatories", queryset=Organisation.objects.published()),
-                Prefetch("press_contacts__organisation"),
-            )
-        )
+        return with_parts(self.base_queryset())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -76,3 +97,65 @@ class PressDetailView(PreviewableMixin, DetailView):
         # An embargoed statement seen in preview must never reach a search engine.
         context["noindex"] = not statement.is_published
         return context
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        return not_for_the_public(response) if context["is_preview"] else response
+
+
+class PreviewLinkView(PressDetailView):
+    """The embargoed statement for the journalist a signed link was made for."""
+
+    def get_object(self, queryset=None):
+        link = PreviewLink.active_for_token(self.kwargs["token"])
+        if link is None:
+            raise Http404("This preview link is not valid (any more).")
+        self.link = link
+        return with_parts(PressStatement.objects.filter(pk=link.statement_id)).get()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["is_preview"] = True
+        context["noindex"] = True
+        context["preview_link"] = self.link
+        return context
+
+
+def pdf_response(statement):
+    """The statement's PDF in the active language, made once per version and language."""
+    key = ":".join(
+        [
+            "statement-pdf",
+            str(statement.pk),
+            get_language(),
+            str(statement.updated_at.timestamp()),
+            "released" if statement.is_published else "embargoed",
+        ]
+    )
+    pdf = cache.get(key)
+    if pdf is None:
+        pdf = render_statement_pdf(statement)
+        cache.set(key, pdf, timeout=60 * 60 * 24)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{statement_pdf_filename(statement)}"'
+    return response if statement.is_published else not_for_the_public(response)
+
+
+def statement_pdf(request, slug):
+    statement = get_object_or_404(with_parts(visible_statements(request)), slug=slug)
+    return pdf_response(statement)
+
+
+def preview_pdf(request, token):
+    link = PreviewLink.active_for_token(token)
+    if link is None:
+        raise Http404("This preview link is not valid (any more).")
+    return pdf_response(with_parts(PressStatement.objects.filter(pk=link.statement_id)).get())
+
+
+def press_kit(request, slug):
+    """A ZIP of PDFs, text, attachments, logos and vCards, streamed while it is built."""
+    statement = get_object_or_404(with_parts(visible_statements(request)), slug=slug)
+    response = StreamingHttpResponse(stream_press_kit(statement), content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="{statement.slug}-press-kit.zip"'
+    return response if statement.is_published else not_for_the_public(response)

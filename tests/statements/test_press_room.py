@@ -1,0 +1,222 @@
+"""The press room's doors: embargoes hold at each, previews are marked, kits are complete."""
+
+import hashlib
+import io
+import json
+import zipfile
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from pypdf import PdfReader
+
+from alliance_portal.models import Alliance
+from members.models import Organisation
+from statements import views
+from statements.models import Attachment, PressStatement, PreviewLink, Quote
+
+pytestmark = pytest.mark.django_db
+
+RELEASE_IN = timedelta(hours=6)
+
+
+@pytest.fixture
+def embargoed(demo_content):
+    """A statement of the NRW alliance, released in six hours, quoting IG Metall."""
+    statement = PressStatement.objects.create(
+        headline_de="Sperrfrist: Neues Aluminiumwerk",
+        headline_en="Embargoed: new aluminium plant",
+        dateline_place_de="Essen",
+        body_de="Ein geheimes Vorhaben.",
+        body_en="A secret plan.",
+        alliance=Alliance.objects.get(slug="aluminiumbuendnis-nrw"),
+        status="published",
+        published_at=timezone.now() + RELEASE_IN,
+    )
+    Quote.objects.create(
+        statement=statement,
+        position=1,
+        text_de="Sperrfristzitat",
+        speaker_name="Erika Muster",
+        organisation=Organisation.objects.get(slug="ig-metall"),
+    )
+    statement.signatories.add(Organisation.objects.get(slug="ig-metall"))
+    return statement
+
+
+def doors(statement):
+    """Every public place where a statement can show up, and how to tell it is there."""
+    return {
+        "page": (statement.get_absolute_url(), None),
+        "pdf": (f"{statement.get_absolute_url()}pdf/", None),
+        "press kit": (f"{statement.get_absolute_url()}press-kit.zip", None),
+        "list": ("/de/press/", "Sperrfrist: Neues"),
+        "home": ("/de/", "Sperrfrist: Neues"),
+        "alliance page": ("/de/alliances/aluminiumbuendnis-nrw/", "Sperrfrist: Neues"),
+        "organisation page": ("/de/organisations/ig-metall/", "Sperrfristzitat"),
+        "search": ("/de/search/?q=Aluminiumwerk", 'href="/de/press/sperrfrist'),
+        "feed": ("/de/feeds/press/", "Sperrfrist: Neues"),
+        "alliance feed": ("/de/feeds/aluminiumbuendnis-nrw/press/atom/", "Sperrfrist: Neues"),
+        "sitemap": ("/sitemap.xml", statement.slug),
+    }
+
+
+def test_embargo_holds_at_every_door_and_lifts_by_itself(client, embargoed):
+    for door, (url, marker) in doors(embargoed).items():
+        response = client.get(url)
+        if marker is None:
+            assert response.status_code == 404, door
+        else:
+            assert response.status_code == 200, door
+            assert marker not in response.content.decode(), door
+    with time_machine.travel(embargoed.published_at + timedelta(seconds=1)):
+        for door, (url, marker) in doors(embargoed).items():
+            response = client.get(url)
+            assert response.status_code == 200, door
+            if marker is not None:
+                assert marker in response.content.decode(), door
+
+
+def test_a_draft_stays_hidden_even_after_its_time(client, embargoed):
+    embargoed.status = "draft"
+    embargoed.save()
+    with time_machine.travel(embargoed.published_at + timedelta(days=1)):
+        for door, (url, marker) in doors(embargoed).items():
+            response = client.get(url)
+            if marker is None:
+                assert response.status_code == 404, door
+            else:
+                assert marker not in response.content.decode(), door
+
+
+def pdf_text(content):
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+
+
+def test_staff_preview_and_pdf_are_marked_embargoed(admin_client, embargoed):
+    page = admin_client.get(embargoed.get_absolute_url())
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Sperrfrist bis" in html
+    assert '<meta name="robots" content="noindex, nofollow">' in html
+    assert "no-store" in page["Cache-Control"]
+    pdf = admin_client.get(f"{embargoed.get_absolute_url()}pdf/")
+    assert pdf["Content-Type"] == "application/pdf"
+    assert "no-store" in pdf["Cache-Control"]
+    assert "Sperrfrist bis" in pdf_text(pdf.content)
+
+
+@pytest.fixture
+def link(embargoed):
+    return PreviewLink.objects.create(
+        statement=embargoed,
+        recipient="Redaktion Rheinische Post",
+        expires_at=timezone.now() + timedelta(days=2),
+    )
+
+
+def test_preview_link_opens_the_marked_unindexed_page_and_pdf(client, link):
+    response = client.get(link.get_absolute_url())
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Sperrfrist: Neues Aluminiumwerk" in html
+    assert "Sperrfrist bis" in html
+    assert '<meta name="robots" content="noindex, nofollow">' in html
+    assert response["X-Robots-Tag"] == "noindex, nofollow"
+    assert "no-store" in response["Cache-Control"]
+    pdf = client.get(f"{link.get_absolute_url()}pdf/")
+    assert pdf.status_code == 200
+    assert "Sperrfrist bis" in pdf_text(pdf.content)
+
+
+def test_tampered_preview_link_is_404(client, link):
+    token = link.token
+    tampered = token[:-2] + ("AA" if token[-2:] != "AA" else "BB")
+    assert client.get(f"/de/press/preview/{tampered}/").status_code == 404
+    # A validly signed token for another id is no use either: the signature covers the id.
+    forged = f"{link.pk + 1}{token[len(str(link.pk)) :]}"
+    assert client.get(f"/de/press/preview/{forged}/").status_code == 404
+
+
+def test_expired_preview_link_is_404(client, link):
+    with time_machine.travel(link.expires_at + timedelta(seconds=1)):
+        assert client.get(link.get_absolute_url()).status_code == 404
+        assert client.get(f"{link.get_absolute_url()}pdf/").status_code == 404
+
+
+def test_revoked_preview_link_is_404(client, admin_client, link):
+    assert client.get(link.get_absolute_url()).status_code == 200
+    admin_client.post(
+        "/admin/statements/previewlink/",
+        {"action": "revoke", "_selected_action": [link.pk]},
+    )
+    link.refresh_from_db()
+    assert link.revoked_at is not None
+    assert client.get(link.get_absolute_url()).status_code == 404
+    assert client.get(f"{link.get_absolute_url()}pdf/").status_code == 404
+
+
+STATEMENT = "/{lang}/press/aluminiumbuendnis-nrw-gemeinsame-erklaerung/"
+
+
+def test_pdf_is_made_once_per_version_and_language(client, demo_content, monkeypatch):
+    calls = []
+
+    def counting_render(statement):
+        calls.append(statement.pk)
+        return real_render(statement)
+
+    real_render = views.render_statement_pdf
+    monkeypatch.setattr(views, "render_statement_pdf", counting_render)
+    first = client.get(STATEMENT.format(lang="de") + "pdf/")
+    second = client.get(STATEMENT.format(lang="de") + "pdf/")
+    assert first.content == second.content and len(calls) == 1
+    assert 'filename="2021-11-30-' in first["Content-Disposition"]
+    client.get(STATEMENT.format(lang="en") + "pdf/")
+    assert len(calls) == 2
+    statement = PressStatement.objects.get(slug="aluminiumbuendnis-nrw-gemeinsame-erklaerung")
+    statement.sub_headline_de = "Geänderte Unterzeile"
+    statement.save()
+    changed = client.get(STATEMENT.format(lang="de") + "pdf/")
+    assert len(calls) == 3
+    assert "Geänderte Unterzeile" in pdf_text(changed.content)
+
+
+def test_press_kit_matches_its_manifest(client, demo_content):
+    statement = PressStatement.objects.get(slug="aluminiumbuendnis-nrw-gemeinsame-erklaerung")
+    attachment = Attachment(
+        statement=statement,
+        position=1,
+        title_de="Unterzeichnung",
+        credit_de="Foto: Aluminium Deutschland",
+        licence="frei für die Presse",
+    )
+    attachment.file.save("unterzeichnung.txt", ContentFile(b"Bilddaten " * 1000), save=True)
+    response = client.get(STATEMENT.format(lang="de") + "press-kit.zip")
+    assert response.status_code == 200
+    assert response.streaming
+    assert response["Content-Type"] == "application/zip"
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+    assert archive.testzip() is None
+    manifest = json.loads(archive.read("manifest.json"))
+    listed = {entry["path"]: entry for entry in manifest["files"]}
+    assert set(archive.namelist()) == set(listed) | {"manifest.json"}
+    for path, entry in listed.items():
+        data = archive.read(path)
+        assert len(data) == entry["size"], path
+        assert hashlib.sha256(data).hexdigest() == entry["sha256"], path
+    slug = statement.slug
+    assert {f"{slug}-de.pdf", f"{slug}-en.pdf", f"{slug}-de.txt", f"{slug}-en.txt"} <= set(listed)
+    assert "contacts/tim-stappen.vcf" in listed
+    assert len([p for p in listed if p.startswith("logos/")]) == 6
+    attached = listed["attachments/01-" + attachment.file.name.rsplit("/", 1)[-1]]
+    assert attached["licence"] == "frei für die Presse"
+    assert attached["credit"] == "Foto: Aluminium Deutschland"
+    text = archive.read(f"{slug}-de.txt").decode("utf-8")
+    assert "Düsseldorf" in text and "„Nordrhein-Westfalen ist der wichtigste" in text
+    vcard = archive.read("contacts/tim-stappen.vcf").decode()
+    assert "TEL;TYPE=WORK,VOICE:+49 211 4796-276" in vcard
+    assert "EMAIL;TYPE=INTERNET:tim.stappen@alu-d.de" in vcard
+    assert "Nordrhein-Westfalen ist der wichtigste" in pdf_text(archive.read(f"{slug}-de.pdf"))
