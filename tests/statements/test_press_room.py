@@ -220,3 +220,14 @@ def test_press_kit_matches_its_manifest(client, demo_content):
     assert "TEL;TYPE=WORK,VOICE:+49 211 4796-276" in vcard
     assert "EMAIL;TYPE=INTERNET:tim.stappen@alu-d.de" in vcard
     assert "Nordrhein-Westfalen ist der wichtigste" in pdf_text(archive.read(f"{slug}-de.pdf"))
+
+
+def test_bench_pdf_reports_cold_and_cached_times(demo_content):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    output = StringIO()
+    call_command("bench_pdf", runs=2, stdout=output)
+    text = output.getvalue()
+    assert "cold render" in text and "cached, via the view" in text
