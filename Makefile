@@ -22,8 +22,13 @@ run: $(BIN)/.installed
 	@echo "Alliance Portal: http://$(HOST):$(PORT)/de/ (English: http://$(HOST):$(PORT)/en/)"
 	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: $(BIN)/.installed
+test: $(BIN)/.installed node_modules/axe-core/axe.min.js
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# axe-core for the accessibility tests, pinned in package-lock.json.
+node_modules/axe-core/axe.min.js: package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund && touch $@; \
+	else echo "npm not found: the accessibility tests will be skipped (CI installs it)."; fi
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .

@@ -85,7 +85,9 @@ class AllianceListView(FilterQueryMixin, ListView):
         published = Alliance.objects.published()
         context["chosen"] = self.chosen_filters()
         context["kinds"] = Alliance.Kind.choices
-        codes = published.exclude(country="").values_list("country", flat=True).distinct()
+        codes = (
+            published.exclude(country="").order_by().values_list("country", flat=True).distinct()
+        )
         context["countries"] = sorted((Country(code) for code in codes), key=str)
         context["sectors"] = Sector.objects.filter(alliances__in=published).distinct()
         return context

