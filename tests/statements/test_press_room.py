@@ -231,3 +231,28 @@ def test_bench_pdf_reports_cold_and_cached_times(demo_content):
     call_command("bench_pdf", runs=2, stdout=output)
     text = output.getvalue()
     assert "cold render" in text and "cached, via the view" in text
+
+
+@pytest.mark.parametrize(
+    "lang, words",
+    [
+        ("de", ["Düsseldorf, 30. November 2021", "Wirtschafts- und Innovationsminister"]),
+        ("en", ["Düsseldorf, 30 November 2021", "Minister for Economic Affairs and Innovation"]),
+    ],
+)
+def test_demo_statement_pdf_has_all_six_speakers_and_the_contact(client, demo_content, lang, words):
+    text = pdf_text(client.get(STATEMENT.format(lang=lang) + "pdf/").content)
+    for speaker in (
+        "Prof. Dr. Andreas Pinkwart",
+        "Philipp Schlüter",
+        "Volker Backs",
+        "Dr. Hinrich Mählmann",
+        "Manuel Bloemers",
+        "Manuel Rendla",
+        "Tim Stappen",
+        "+49 211 4796-276",
+        "tim.stappen@alu-d.de",
+        *words,
+    ):
+        assert speaker in text, speaker
+    assert "CO₂" in text
