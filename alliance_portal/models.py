@@ -81,6 +81,23 @@ def unique_slug(instance, text, *, max_length=80):
     return candidate
 
 
+class SlugFromTitle(models.Model):
+    """Gives a new item a unique slug from its German title (`slug_source`), once."""
+
+    slug_source = "name"
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            source = self.slug_source
+            self.slug = unique_slug(
+                self, getattr(self, f"{source}_de", "") or getattr(self, source)
+            )
+        super().save(*args, **kwargs)
+
+
 def require_alt_text(instance, image_field, alt_field):
     """Images are shown to people who cannot see them: they need alt text."""
     if getattr(instance, image_field) and not getattr(instance, f"{alt_field}_de", None):
@@ -107,7 +124,7 @@ class Sector(models.Model):
         return self.name
 
 
-class Alliance(Publishable):
+class Alliance(SlugFromTitle, Publishable):
     class Kind(models.TextChoices):
         ALLIANCE = "alliance", _("Alliance")
         REGIONAL_ALLIANCE = "regional_alliance", _("Regional alliance")
@@ -182,11 +199,6 @@ class Alliance(Publishable):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.name_de or self.name)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("alliances:detail", kwargs={"slug": self.slug})

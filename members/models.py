@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from alliance_portal.models import Publishable, require_alt_text, unique_slug
+from alliance_portal.models import Publishable, SlugFromTitle, require_alt_text
 
 phone_validator = RegexValidator(
     r"^\+?[0-9 ()/\-]{4,30}$",
@@ -14,7 +14,7 @@ phone_validator = RegexValidator(
 )
 
 
-class Organisation(Publishable):
+class Organisation(SlugFromTitle, Publishable):
     class Kind(models.TextChoices):
         COMPANY = "company", _("Company")
         ASSOCIATION = "association", _("Association")
@@ -47,11 +47,6 @@ class Organisation(Publishable):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.name_de or self.name)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("organisations:detail", kwargs={"slug": self.slug})

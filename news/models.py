@@ -4,11 +4,13 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from alliance_portal.models import Publishable, require_alt_text, unique_slug
+from alliance_portal.models import Publishable, SlugFromTitle, require_alt_text
 
 
-class NewsItem(Publishable):
+class NewsItem(SlugFromTitle, Publishable):
     """A dated piece of news; its publish time is the date it carries."""
+
+    slug_source = "title"
 
     title = models.CharField(_("title"), max_length=300)
     slug = models.SlugField(
@@ -40,11 +42,6 @@ class NewsItem(Publishable):
     def __str__(self):
         return self.title
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.title_de or self.title)
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self):
         return reverse("news:detail", kwargs={"slug": self.slug})
 
@@ -52,8 +49,10 @@ class NewsItem(Publishable):
         require_alt_text(self, "image", "image_alt")
 
 
-class Article(Publishable):
+class Article(SlugFromTitle, Publishable):
     """A long-form page: sections of main text with side notes, a call to action, references."""
+
+    slug_source = "title"
 
     title = models.CharField(_("title"), max_length=300)
     slug = models.SlugField(
@@ -89,11 +88,6 @@ class Article(Publishable):
 
     def __str__(self):
         return self.title
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.title_de or self.title)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("news:article", kwargs={"slug": self.slug})

