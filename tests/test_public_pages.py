@@ -229,8 +229,10 @@ def test_robots_txt_points_to_the_sitemap(client, db):
 
 def build_dataset(scale):
     """`scale` alliances, each with members, goals, figures, news and a statement."""
+    created = []
     for number in range(scale):
         alliance = make_alliance(featured=number == 0)
+        created.append(alliance)
         for position in range(3):
             make_membership(alliance=alliance, position=position)
         goal = Goal.objects.create(alliance=alliance, title_de=f"Ziel {number}")
@@ -263,7 +265,7 @@ def build_dataset(scale):
                 position=position,
                 organisation=alliance.memberships.first().organisation,
             )
-    return Alliance.objects.order_by("pk").first()
+    return created[0]
 
 
 def page_urls(alliance):
@@ -304,7 +306,8 @@ def count_queries(client, url):
     return len(queries)
 
 
-def test_every_public_page_runs_a_fixed_number_of_queries(client):
+def test_every_public_page_runs_a_fixed_number_of_queries(client, demo_content):
+    # The demo content plus one alliance of each shape, then twenty more of them.
     small = page_urls(build_dataset(1))
     counts_small = {page: count_queries(client, url) for page, url in small.items()}
     build_dataset(20)
