@@ -47,6 +47,41 @@ class FilterQueryMixin:
         return context
 
 
+class AllianceYearFilterMixin(FilterQueryMixin):
+    """Lists of dated, published items filtered by ?alliance=<slug> and ?year=<year>."""
+
+    alliance_lookup = "alliances"  # how the listed model reaches its alliance(s)
+    paginate_by = 20
+
+    def get_queryset(self):
+        items = self.published_items()
+        self.alliance = None
+        if slug := self.request.GET.get("alliance", "").strip():
+            self.alliance = get_object_or_404(Alliance.objects.published(), slug=slug)
+            items = items.filter(**{self.alliance_lookup: self.alliance})
+        self.year = self.request.GET.get("year", "").strip()
+        if self.year.isdigit():
+            items = items.filter(published_at__year=int(self.year))
+        else:
+            self.year = ""
+        return items.order_by("-published_at", "-pk")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        published = self.model.objects.published()
+        reverse_lookup = self.model._meta.get_field(self.alliance_lookup).related_query_name()
+        context["chosen_alliance"] = self.alliance
+        context["chosen_year"] = self.year
+        context["years"] = [d.year for d in published.dates("published_at", "year", order="DESC")]
+        context["alliances"] = (
+            Alliance.objects.published().filter(**{f"{reverse_lookup}__in": published}).distinct()
+        )
+        return context
+
+    def published_items(self):
+        return self.model.objects.published()
+
+
 class HomeView(ListView):
     template_name = "alliance_portal/home.html"
     context_object_name = "alliances"

@@ -6,9 +6,8 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 
-from alliance_portal.models import Alliance
 from alliance_portal.structured_data import news_article_data
-from alliance_portal.views import PreviewableMixin
+from alliance_portal.views import AllianceYearFilterMixin, PreviewableMixin
 from members.models import Organisation
 
 from .models import PressStatement, PreviewLink
@@ -40,36 +39,16 @@ def not_for_the_public(response):
     return response
 
 
-class PressListView(ListView):
-    """Released statements, newest first; filter by alliance (slug) and year."""
+class PressListView(AllianceYearFilterMixin, ListView):
+    """Released statements, newest first; filter by alliance and year."""
 
+    model = PressStatement
+    alliance_lookup = "alliance"
     template_name = "statements/pressstatement_list.html"
     context_object_name = "statements"
-    paginate_by = 20
 
-    def get_queryset(self):
-        statements = PressStatement.objects.published().select_related("alliance")
-        self.alliance = None
-        if slug := self.request.GET.get("alliance", "").strip():
-            self.alliance = get_object_or_404(Alliance.objects.published(), slug=slug)
-            statements = statements.filter(alliance=self.alliance)
-        self.year = self.request.GET.get("year", "").strip()
-        if self.year.isdigit():
-            statements = statements.filter(published_at__year=int(self.year))
-        else:
-            self.year = ""
-        return statements.order_by("-published_at", "-pk")
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        released = PressStatement.objects.published()
-        context["chosen_alliance"] = self.alliance
-        context["chosen_year"] = self.year
-        context["years"] = [d.year for d in released.dates("published_at", "year", order="DESC")]
-        context["alliances"] = (
-            Alliance.objects.published().filter(press_statements__in=released).distinct()
-        )
-        return context
+    def published_items(self):
+        return PressStatement.objects.published().select_related("alliance")
 
 
 class PressDetailView(PreviewableMixin, DetailView):

@@ -322,3 +322,21 @@ def test_news_and_statements_describe_themselves_as_news_articles(client, demo_c
     assert data["@type"] == "NewsArticle"
     assert data["inLanguage"] == "en"
     assert data["datePublished"][:4] in ("2021", "2025")
+
+
+def test_news_and_press_filters_survive_pagination(client, demo_content):
+    alliance = Alliance.objects.get(slug="uk-aluminium-alliance")
+    for number in range(25):
+        item = NewsItem.objects.create(
+            title_de=f"Meldung {number}", teaser_de="x", status="published"
+        )
+        item.alliances.add(alliance)
+    response = client.get("/de/news/", {"alliance": alliance.slug})
+    assert len(response.context["news_items"]) == 20
+    assert 'href="?alliance=uk-aluminium-alliance&amp;page=2"' in response.content.decode()
+    page_two = client.get("/de/news/", {"alliance": alliance.slug, "page": 2})
+    assert len(page_two.context["news_items"]) == 6  # 25 new + the seed 002 item
+    assert client.get("/de/press/", {"alliance": "gibt-es-nicht"}).status_code == 404
+    assert client.get("/de/press/", {"year": "2021"}).context["statements"][0].slug == (
+        "aluminiumbuendnis-nrw-gemeinsame-erklaerung"
+    )
