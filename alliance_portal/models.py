@@ -34,6 +34,13 @@ class PublicationQuerySet(models.QuerySet):
         """What the public may see: published, and its publish time has come."""
         return self.filter(published_q())
 
+    def visible_to(self, user):
+        """All items for staff who may edit them (to preview drafts); published ones for others."""
+        meta = self.model._meta
+        if user.has_perm(f"{meta.app_label}.change_{meta.model_name}"):
+            return self.all()
+        return self.published()
+
 
 class Publishable(models.Model):
     class Status(models.TextChoices):

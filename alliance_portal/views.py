@@ -19,10 +19,7 @@ class PreviewableMixin:
     """
 
     def base_queryset(self):
-        model = self.model
-        if self.request.user.has_perm(f"{model._meta.app_label}.change_{model._meta.model_name}"):
-            return model.objects.all()
-        return model.objects.published()
+        return self.model.objects.visible_to(self.request.user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -34,6 +31,12 @@ class PreviewableMixin:
         if context["is_preview"]:
             response["Cache-Control"] = "private, no-store"
         return response
+
+
+def country_choices(queryset):
+    """(code, name) of the countries the items of `queryset` are in, sorted by name."""
+    codes = queryset.exclude(country="").order_by().values_list("country", flat=True).distinct()
+    return sorted(((code, Country(code).name) for code in codes), key=lambda pair: str(pair[1]))
 
 
 class FilterQueryMixin:
@@ -120,11 +123,9 @@ class AllianceListView(FilterQueryMixin, ListView):
         published = Alliance.objects.published()
         context["chosen"] = self.chosen_filters()
         context["kinds"] = Alliance.Kind.choices
-        codes = (
-            published.exclude(country="").order_by().values_list("country", flat=True).distinct()
-        )
-        context["countries"] = sorted((Country(code) for code in codes), key=str)
-        context["sectors"] = Sector.objects.filter(alliances__in=published).distinct()
+        context["countries"] = country_choices(published)
+        sectors = Sector.objects.filter(alliances__in=published).distinct()
+        context["sectors"] = [(sector.slug, sector.name) for sector in sectors]
         return context
 
 

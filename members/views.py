@@ -1,9 +1,8 @@
 from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView
-from django_countries.fields import Country
 
 from alliance_portal.models import published_q
-from alliance_portal.views import FilterQueryMixin, PreviewableMixin
+from alliance_portal.views import FilterQueryMixin, PreviewableMixin, country_choices
 
 from .models import Membership, Organisation
 
@@ -29,16 +28,9 @@ class OrganisationListView(FilterQueryMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        codes = (
-            Organisation.objects.published()
-            .exclude(country="")
-            .order_by()
-            .values_list("country", flat=True)
-            .distinct()
-        )
         context["chosen"] = self.chosen
         context["kinds"] = Organisation.Kind.choices
-        context["countries"] = sorted((Country(code) for code in codes), key=str)
+        context["countries"] = country_choices(Organisation.objects.published())
         return context
 
 

@@ -25,13 +25,6 @@ def with_parts(statements):
     )
 
 
-def visible_statements(request):
-    """Released statements; staff who may edit them also see drafts and embargoed ones."""
-    if request.user.has_perm("statements.change_pressstatement"):
-        return PressStatement.objects.all()
-    return PressStatement.objects.published()
-
-
 def not_for_the_public(response):
     """An embargoed statement shown by exception: never cached, never indexed."""
     patch_cache_control(response, private=True, no_store=True)
@@ -121,7 +114,9 @@ def pdf_response(statement):
 
 
 def statement_pdf(request, slug):
-    statement = get_object_or_404(with_parts(visible_statements(request)), slug=slug)
+    statement = get_object_or_404(
+        with_parts(PressStatement.objects.visible_to(request.user)), slug=slug
+    )
     return pdf_response(statement)
 
 
@@ -134,7 +129,9 @@ def preview_pdf(request, token):
 
 def press_kit(request, slug):
     """A ZIP of PDFs, text, attachments, logos and vCards, streamed while it is built."""
-    statement = get_object_or_404(with_parts(visible_statements(request)), slug=slug)
+    statement = get_object_or_404(
+        with_parts(PressStatement.objects.visible_to(request.user)), slug=slug
+    )
     response = StreamingHttpResponse(stream_press_kit(statement), content_type="application/zip")
     response["Content-Disposition"] = f'attachment; filename="{statement.slug}-press-kit.zip"'
     return response if statement.is_published else not_for_the_public(response)

@@ -36,7 +36,7 @@ def parse(client, url):
 def test_feeds_parse_without_errors_in_each_language(client, demo_content, url, lang):
     feed = parse(client, url.format(lang=lang))
     assert feed.entries
-    assert feed.feed.get("language", lang) == lang
+    assert feed.feed.language == lang
     for entry in feed.entries:
         assert entry.link.startswith(f"http://testserver/{lang}/")
 
