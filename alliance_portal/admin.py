@@ -289,16 +289,23 @@ class SectionInline(OrderedInline, TranslationStackedInline):
     fields = ("position", "heading", "body")
 
 
+class GoalFormSet(forms.BaseInlineFormSet):
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        # Only main goals of the alliance being edited can be parents. Taken from
+        # the formset's alliance, not the URL: the history views (revert,
+        # recover) show this form under other URLs.
+        form.fields["parent"].queryset = (
+            Goal.objects.filter(alliance=self.instance, parent__isnull=True)
+            if self.instance.pk
+            else Goal.objects.none()
+        )
+
+
 class GoalInline(OrderedInline, TranslationStackedInline):
     model = Goal
+    formset = GoalFormSet
     fields = ("position", "kind", "parent", "title", "description")
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "parent":
-            # Only main goals of the alliance being edited can be parents.
-            alliance_id = request.resolver_match.kwargs.get("object_id")
-            kwargs["queryset"] = Goal.objects.filter(alliance_id=alliance_id, parent__isnull=True)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 class DemandInline(OrderedInline, TranslationTabularInline):

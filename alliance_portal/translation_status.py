@@ -20,6 +20,8 @@ TARGET = "en"
 
 def translated_fields(model):
     """Names of `model`'s translated fields ("name", "summary"…), in field order."""
+    if model not in translator.get_registered_models():
+        return []
     registered = set(translator.get_options_for_model(model).get_field_names())
     return [f.name for f in model._meta.fields if f.name in registered]
 
@@ -61,11 +63,19 @@ def translated_parts(model):
     return parts
 
 
+def counted(counter):
+    """[(2, "goals"), (1, "demand")] from a Counter of models."""
+    return [
+        (count, model._meta.verbose_name if count == 1 else model._meta.verbose_name_plural)
+        for model, count in counter.items()
+    ]
+
+
 @dataclass
 class Entry:
     item: Publishable
     fields: list = field(default_factory=list)
-    parts: dict = field(default_factory=dict)  # verbose_name_plural -> count
+    parts: list = field(default_factory=list)  # ("2", "goals"), ("1", "demand")
 
 
 def translation_overview():
@@ -87,10 +97,10 @@ def translation_overview():
                 .values_list(f"{fk_name}_id", flat=True)
             )
             for parent_id in rows:
-                parts_missing[parent_id][child._meta.verbose_name_plural] += 1
+                parts_missing[parent_id][child] += 1
         items = published.filter(missing_english_q(model) | models.Q(pk__in=list(parts_missing)))
         entries = [
-            Entry(item, missing_english(item), dict(parts_missing.get(item.pk, {})))
+            Entry(item, missing_english(item), counted(parts_missing.get(item.pk, {})))
             for item in items
         ]
         if entries:
