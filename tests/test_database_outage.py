@@ -9,6 +9,8 @@ the cluster under the running server and starts it again:
 - during: pages answer 503 with the friendly page in the visitor's language
   and Retry-After, /healthz answers 503, static files are still served;
 - after: pages answer 200 again within seconds, from the same worker processes.
+
+Two quick tests first check the page itself without any server.
 """
 
 import contextlib
@@ -24,8 +26,10 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from django.db import IntegrityError, OperationalError
 from django.utils import translation
 
+from alliance_portal.middleware import DatabaseUnavailableMiddleware
 from tests.e2e.browser import require
 from tests.test_deployment import (
     REPO_ROOT,
@@ -44,6 +48,29 @@ PAGE = "/{language}/alliances/deutsche-aluminium-allianz/"
 RECOVERY_SECONDS = 15
 # Enough requests to reach both workers (the kernel hands connections to whichever accepts).
 REQUESTS_PER_CHECK = 6
+
+
+def outage_answer(request, exception):
+    return DatabaseUnavailableMiddleware(lambda request: None).process_exception(request, exception)
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_outage_page_is_rendered_without_the_database(rf, language):
+    """No `db` fixture: any query, even for a session, would fail this test."""
+    request = rf.get(f"/{language}/news/", HTTP_COOKIE="__Host-sessionid=staff-session")
+    with translation.override(language):
+        response = outage_answer(request, OperationalError("connection refused"))
+        expected = translation.gettext("The portal is briefly unavailable")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    html = response.content.decode()
+    assert f'<html lang="{language}">' in html
+    assert expected in html
+    assert f'href="/{language}/news/"' in html  # "try again" reloads the same page
+
+
+def test_other_database_errors_are_not_hidden_behind_the_outage_page(rf):
+    assert outage_answer(rf.get("/de/"), IntegrityError("duplicate key")) is None
 
 
 def postgres_bin_dir():
