@@ -83,9 +83,9 @@ MESSAGES = {
         "Make it smaller (for example compress the PDF) or share it by link instead."
     ),
     "svg": _(
-        "SVG images are not accepted, because an SVG file can contain scripts that "
-        "would run in visitors' browsers. Export the image as PNG (for logos) or as "
-        "JPEG or WebP (for photos) and upload that."
+        "The file “%(name)s” is an SVG image. SVG is not accepted, because it can "
+        "contain scripts that would run in visitors' browsers. Export the image as "
+        "PNG (for logos) or as JPEG or WebP (for photos) and upload that."
     ),
     "not_image": _(
         "The file “%(name)s” is not an image, whatever its name says. Upload a PNG, "
