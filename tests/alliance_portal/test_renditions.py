@@ -6,8 +6,11 @@ from pathlib import Path
 
 import pytest
 from django.core import serializers
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from PIL import Image
 
@@ -146,6 +149,20 @@ def test_rendering_never_asks_the_storage(admin_client, client, media_root):
     html = client.get(organisation.get_absolute_url()).content.decode()
     assert f"/media/renditions/{logo.name}/640w.webp 640w" in html
     assert rendition_files(media_root) == {}
+
+
+def test_more_images_on_a_page_cost_no_queries(client, media_root):
+    def logo_page():
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get("/de/organisations/").content.decode()
+        return html.count("<picture>"), len(queries)
+
+    for _ in range(2):
+        make_organisation(logo=ContentFile(image_bytes((64, 64)), "logo.png"), logo_alt_de="Logo")
+    pictures, queries = logo_page()
+    for _ in range(10):
+        make_organisation(logo=ContentFile(image_bytes((64, 64)), "logo.png"), logo_alt_de="Logo")
+    assert logo_page() == (pictures + 10, queries)
 
 
 def test_replaced_and_deleted_images_lose_their_renditions(
