@@ -18,6 +18,8 @@ from zoneinfo import ZoneInfo
 from django.core.files.base import ContentFile
 from PIL import Image, ImageDraw, ImageFont
 
+from .uploads.fields import refresh_stored_image
+
 BERLIN = ZoneInfo("Europe/Berlin")
 # A fixed publish time keeps re-runs from changing anything.
 DEMO_PUBLISHED_AT = datetime(2025, 1, 1, 9, 0, tzinfo=BERLIN)
@@ -78,16 +80,22 @@ class Demo:
         return instance
 
     def placeholder_logo(self, instance, *, initials, field="logo"):
-        """Give `instance` a generated logo unless it has one on storage already."""
+        """Give `instance` a generated logo unless it has one on storage already.
+
+        Saving it makes its renditions; a logo stored before renditions existed
+        gets them now.
+        """
         current = getattr(instance, field)
         if current and current.storage.exists(current.name):
+            if refresh_stored_image(instance, field):
+                self.images += 1
             return
         current.save(
             f"{instance.slug}.png",
             ContentFile(placeholder_png(initials, instance.slug)),
             save=False,
         )
-        instance.save(update_fields=[field])
+        instance.save(update_fields=[field, current.field.width_field, current.field.height_field])
         self.images += 1
 
     def summary(self):

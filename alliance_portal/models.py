@@ -14,6 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
+from .uploads.fields import DocumentFileField, PortalImageField
+
 
 def published_q(relation=""):
     """The rule for what the public may see, as a Q object.
@@ -232,7 +234,7 @@ class Alliance(SlugFromTitle, Publishable):
         help_text=_("For example “Gemeinsame Erklärung”."),
     )
     founding_document_text = models.TextField(_("founding document text"), blank=True)
-    founding_document_file = models.FileField(
+    founding_document_file = DocumentFileField(
         _("founding document file"), upload_to="alliances/documents/", blank=True
     )
     founding_document_url = models.URLField(_("founding document link"), blank=True)
@@ -244,9 +246,27 @@ class Alliance(SlugFromTitle, Publishable):
     )
     goals_intro = models.TextField(_("introduction to the goals"), blank=True)
     demands_intro = models.TextField(_("introduction to the demands"), blank=True)
-    logo = models.ImageField(_("logo"), upload_to="alliances/logos/", blank=True)
+    logo = PortalImageField(
+        _("logo"),
+        upload_to="alliances/logos/",
+        blank=True,
+        width_field="logo_width",
+        height_field="logo_height",
+    )
+    logo_width = models.PositiveIntegerField(_("logo width"), null=True, editable=False)
+    logo_height = models.PositiveIntegerField(_("logo height"), null=True, editable=False)
     logo_alt = models.CharField(_("logo alt text"), max_length=200, blank=True)
-    hero_image = models.ImageField(_("hero image"), upload_to="alliances/heroes/", blank=True)
+    hero_image = PortalImageField(
+        _("hero image"),
+        upload_to="alliances/heroes/",
+        blank=True,
+        width_field="hero_image_width",
+        height_field="hero_image_height",
+    )
+    hero_image_width = models.PositiveIntegerField(_("hero image width"), null=True, editable=False)
+    hero_image_height = models.PositiveIntegerField(
+        _("hero image height"), null=True, editable=False
+    )
     hero_image_alt = models.CharField(_("hero image alt text"), max_length=200, blank=True)
 
     class Meta(Publishable.Meta):

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from alliance_portal.models import Publishable, SlugFromTitle, require_alt_text
+from alliance_portal.uploads.fields import PortalImageField
 
 phone_validator = RegexValidator(
     r"^\+?[0-9 ()/\-]{4,30}$",
@@ -37,7 +38,15 @@ class Organisation(SlugFromTitle, Publishable):
     website = models.URLField(_("website"), blank=True)
     country = CountryField(_("country"), blank=True)
     region = models.CharField(_("region"), max_length=120, blank=True)
-    logo = models.ImageField(_("logo"), upload_to="organisations/logos/", blank=True)
+    logo = PortalImageField(
+        _("logo"),
+        upload_to="organisations/logos/",
+        blank=True,
+        width_field="logo_width",
+        height_field="logo_height",
+    )
+    logo_width = models.PositiveIntegerField(_("logo width"), null=True, editable=False)
+    logo_height = models.PositiveIntegerField(_("logo height"), null=True, editable=False)
     logo_alt = models.CharField(_("logo alt text"), max_length=200, blank=True)
 
     class Meta(Publishable.Meta):

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from alliance_portal.models import Publishable, SlugFromTitle, require_alt_text
+from alliance_portal.uploads.fields import PortalImageField
 
 
 class NewsItem(SlugFromTitle, Publishable):
@@ -22,7 +23,15 @@ class NewsItem(SlugFromTitle, Publishable):
     )
     teaser = models.TextField(_("teaser"), help_text=_("Two or three sentences for lists."))
     body = models.TextField(_("text"), blank=True)
-    image = models.ImageField(_("image"), upload_to="news/images/", blank=True)
+    image = PortalImageField(
+        _("image"),
+        upload_to="news/images/",
+        blank=True,
+        width_field="image_width",
+        height_field="image_height",
+    )
+    image_width = models.PositiveIntegerField(_("image width"), null=True, editable=False)
+    image_height = models.PositiveIntegerField(_("image height"), null=True, editable=False)
     image_alt = models.CharField(_("image alt text"), max_length=200, blank=True)
     alliances = models.ManyToManyField(
         "alliance_portal.Alliance",
@@ -65,7 +74,15 @@ class Article(SlugFromTitle, Publishable):
     )
     summary = models.TextField(_("summary"))
     category = models.CharField(_("category"), max_length=120, blank=True)
-    image = models.ImageField(_("image"), upload_to="articles/images/", blank=True)
+    image = PortalImageField(
+        _("image"),
+        upload_to="articles/images/",
+        blank=True,
+        width_field="image_width",
+        height_field="image_height",
+    )
+    image_width = models.PositiveIntegerField(_("image width"), null=True, editable=False)
+    image_height = models.PositiveIntegerField(_("image height"), null=True, editable=False)
     image_alt = models.CharField(_("image alt text"), max_length=200, blank=True)
     alliances = models.ManyToManyField(
         "alliance_portal.Alliance",

@@ -5,13 +5,13 @@ and invisible to the public everywhere.
 """
 
 from django.core import signing
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from alliance_portal.models import Publishable, SlugFromTitle
+from alliance_portal.uploads.fields import DocumentFileField
 
 
 class PressStatement(SlugFromTitle, Publishable):
@@ -132,7 +132,13 @@ class Attachment(models.Model):
         related_name="attachments",
     )
     position = models.PositiveIntegerField(_("position"), default=0)
-    file = models.FileField(_("file"), upload_to="statements/attachments/")
+    file = DocumentFileField(
+        _("file"),
+        upload_to="statements/attachments/",
+        help_text=_(
+            "PDF, Word, Excel or PowerPoint (without macros), or a PNG, JPEG or WebP image."
+        ),
+    )
     title = models.CharField(_("title"), max_length=200)
     credit = models.CharField(_("credit"), max_length=200, blank=True)
     licence = models.CharField(
@@ -146,10 +152,6 @@ class Attachment(models.Model):
 
     def __str__(self):
         return self.title
-
-    def clean(self):
-        if self.file and self.file.size == 0:
-            raise ValidationError({"file": _("The file is empty.")})
 
 
 class PreviewLink(models.Model):
