@@ -43,10 +43,6 @@ def english_admin(admin_client):
 def post_attachment(client, statement, name, data):
     url = reverse("admin:statements_pressstatement_change", args=[statement.pk])
     fields = admin_form(client, url)
-    # Multiple selects with nothing chosen send nothing.
-    for field in ("signatories", "press_contacts"):
-        if not fields[field]:
-            del fields[field]
     fields.update(
         {
             "attachments-TOTAL_FORMS": "1",
