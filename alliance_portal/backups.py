@@ -11,6 +11,7 @@ else is read, and members can be written as streams of unknown length.
 around `export_archive()` and `import_archive()`.
 """
 
+import datetime
 import hashlib
 import json
 import os
@@ -33,6 +34,7 @@ from django.core.files.storage import default_storage
 from django.core.files.utils import validate_file_name
 from django.core.management import call_command
 from django.core.serializers.base import DeserializationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import (
     DEFAULT_DB_ALIAS,
     DatabaseError,
@@ -277,8 +279,22 @@ def write_data(archive, models_, using):
                 indent=1,
                 use_natural_foreign_keys=True,
                 use_natural_primary_keys=True,
+                cls=ExactJSONEncoder,
             )
     return writer.entry(DATA_NAME)
+
+
+class ExactJSONEncoder(DjangoJSONEncoder):
+    """Django's encoder, but times keep their microseconds.
+
+    DjangoJSONEncoder cuts them to milliseconds (the ECMAScript date format);
+    a restore should give back exactly what was stored.
+    """
+
+    def default(self, o):
+        if isinstance(o, datetime.datetime | datetime.time):
+            return o.isoformat()
+        return super().default(o)
 
 
 class TextWriter:
