@@ -64,8 +64,8 @@ EXCLUDED = (
     "auth.permission",
     # Logins of this server: restoring them would log people back in.
     "sessions",
-    # The admin's log refers to rows by id in this database; the content's
-    # history and undo live in the content apps' own records.
+    # The admin's log of who clicked what on this server; the content's
+    # history for undo is kept by its own app, which is backed up.
     "admin.logentry",
     # django-axes' failed-login records and lock-outs belong to this server.
     "axes",
@@ -111,8 +111,8 @@ def model_label(model):
     return model._meta.label_lower
 
 
-def row_counts(models_, using=DEFAULT_DB_ALIAS):
-    return {model_label(model): model._base_manager.using(using).count() for model in models_}
+def row_counts(model_list, using=DEFAULT_DB_ALIAS):
+    return {model_label(model): model._base_manager.using(using).count() for model in model_list}
 
 
 def file_fields(model):
@@ -132,10 +132,10 @@ def file_fields(model):
     return found
 
 
-def referenced_files(models_, using=DEFAULT_DB_ALIAS):
-    """The storage names of all files that rows of `models_` refer to, sorted."""
+def referenced_files(model_list, using=DEFAULT_DB_ALIAS):
+    """The storage names of all files that rows of `model_list` refer to, sorted."""
     names = set()
-    for model in models_:
+    for model in model_list:
         for file_field in file_fields(model):
             # The stored column, not the attribute: modeltranslation's
             # descriptors would answer in the active language.
@@ -199,12 +199,12 @@ def export_archive(path, *, using=DEFAULT_DB_ALIAS):
     partial = path.with_name(f"{path.name}.partial")
     try:
         with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            models_ = exported_models(using)
+            model_list = exported_models(using)
             with consistent_snapshot(using):
-                counts = row_counts(models_, using)
-                file_names = referenced_files(models_, using)
+                counts = row_counts(model_list, using)
+                file_names = referenced_files(model_list, using)
                 migrations = migration_state(using)
-                data = write_data(archive, models_, using)
+                data = write_data(archive, model_list, using)
             # Outside the transaction: files take long to copy, and SQLite
             # writers would wait for a reader that long. Uploaded files are
             # never overwritten in place, so the names stay true.
@@ -257,11 +257,11 @@ class HashingWriter:
         return {"name": name, "size": self.size, "sha256": self.sha256.hexdigest()}
 
 
-def write_data(archive, models_, using):
-    """Serialise every row of `models_` into the archive as one JSON document, streamed."""
+def write_data(archive, model_list, using):
+    """Serialise every row of `model_list` into the archive as one JSON document, streamed."""
 
     def rows():
-        for model in models_:
+        for model in model_list:
             queryset = model._base_manager.using(using).order_by(model._meta.pk.name)
             yield from queryset.iterator()
 
@@ -353,7 +353,7 @@ def import_archive(path, *, using=DEFAULT_DB_ALIAS):
             _("%(path)s is damaged or not a ZIP archive (%(error)s). Nothing was changed.")
             % {"path": path, "error": error}
         ) from None
-    except (DeserializationError, DatabaseError, ObjectDoesNotExist) as error:
+    except (DeserializationError, DatabaseError, ObjectDoesNotExist, LookupError) as error:
         raise BackupError(
             _("The data could not be loaded (%(error)s). Nothing was changed.") % {"error": error}
         ) from None

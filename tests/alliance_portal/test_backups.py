@@ -100,12 +100,16 @@ def refused(path):
     return str(refusal.value)
 
 
-def empty_portal(media_root):
-    """What a new server has: a migrated, empty database and no uploads."""
+def flush_database():
     # Inside the test's transaction PostgreSQL refuses to TRUNCATE tables with
     # foreign-key checks still pending; run them now.
     connection.check_constraints()
     call_command("flush", interactive=False, verbosity=0)
+
+
+def empty_portal(media_root):
+    """What a new server has: a migrated, empty database and no uploads."""
+    flush_database()
     shutil.rmtree(media_root, ignore_errors=True)
     Path(media_root).mkdir()
     cache.clear()
@@ -225,6 +229,19 @@ def test_backup_round_trip_restores_the_whole_portal(portal, media_root, tmp_pat
     assert User.objects.get(username="redakteurin").check_password("ein langes Passwort 7")
     # New rows get new ids (PostgreSQL's sequences were reset after the load).
     assert make_alliance().pk > max(row["id"] for row in rows["alliance_portal.alliance"])
+
+
+def test_restore_after_flush_on_the_same_server_keeps_identical_files(portal, media_root, tmp_path):
+    archive = tmp_path / "backup.zip"
+    export(archive)
+    rows, files = content_rows(), media_checksums(media_root)
+    flush_database()
+
+    output = import_(archive)
+
+    assert "Imported 114 rows and 0 files (22 were stored already)." in output
+    assert content_rows() == rows
+    assert media_checksums(media_root) == files
 
 
 def test_manifest_lists_migrations_counts_and_file_checksums(portal, media_root, tmp_path):
