@@ -233,10 +233,10 @@ def export_archive(path, *, using=DEFAULT_DB_ALIAS):
     return manifest
 
 
-def new_member(name):
-    """A compressed archive member dated now (zipfile would date a bare name 1980)."""
+def new_member(name, *, compress):
+    """An archive member dated now (zipfile would date a bare name 1980)."""
     member = zipfile.ZipInfo(name, date_time=time.localtime()[:6])
-    member.compress_type = zipfile.ZIP_DEFLATED
+    member.compress_type = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
     return member
 
 
@@ -266,7 +266,7 @@ def write_data(archive, model_list, using):
             yield from queryset.iterator()
 
     # force_zip64: the size is not known in advance and may pass 2 GiB.
-    with archive.open(new_member(DATA_NAME), "w", force_zip64=True) as member:
+    with archive.open(new_member(DATA_NAME, compress=True), "w", force_zip64=True) as member:
         writer = HashingWriter(member)
         text = TextWriter(writer)
         # The untranslated attribute of a translated field is written in the
@@ -311,7 +311,11 @@ def write_media_file(archive, name):
     """Copy one stored file into the archive in chunks; return its manifest entry."""
     with (
         default_storage.open(name, "rb") as source,
-        archive.open(new_member(MEDIA_PREFIX + name), "w", force_zip64=True) as member,
+        # Stored as they are: images and PDFs are compressed already, and
+        # deflating them again costs much time for a few per cent.
+        archive.open(
+            new_member(MEDIA_PREFIX + name, compress=False), "w", force_zip64=True
+        ) as member,
     ):
         writer = HashingWriter(member)
         while chunk := source.read(CHUNK_SIZE):
