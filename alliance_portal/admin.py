@@ -4,18 +4,25 @@ Memberships and contacts are added to the alliance page by the members app
 (see members/admin.py), which builds on this one.
 """
 
+import reversion
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Count
+from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from modeltranslation.admin import (
     TabbedTranslationAdmin,
     TranslationStackedInline,
     TranslationTabularInline,
 )
+from reversion.admin import VersionAdmin
 
 from .models import (
     Alliance,
@@ -27,24 +34,160 @@ from .models import (
     Section,
     Sector,
 )
+from .translation_status import missing_english, translation_overview
 
 
-class PublishableAdmin(TabbedTranslationAdmin):
+class HistoryAdmin(VersionAdmin):
+    """Every change and deletion made in the admin is kept, with who and when.
+
+    django-reversion records changes; deletions are recorded here too, so a
+    deleted item (with the parts it follows, e.g. an alliance's goals) can be
+    brought back from "Recover deleted …" on its list page.
+    """
+
+    def delete_model(self, request, obj):
+        self._record_deletion(request, [obj])
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        self._record_deletion(request, list(queryset))
+        super().delete_queryset(request, queryset)
+
+    def _record_deletion(self, request, objects):
+        with self.create_revision(request):
+            reversion.set_comment(gettext("Deleted."))
+            for obj in objects:
+                reversion.add_to_revision(obj)
+
+
+class PublicationRulesMixin:
+    """Who may change what: the Editor and Publisher roles (alliance_portal/roles.py).
+
+    Without the model's "publish" permission a user sees no publication
+    fields and no publish actions, and cannot change or delete an item once
+    it is published (or scheduled): the server refuses, not just the form.
+    """
+
+    def has_publish_permission(self, request):
+        # Checked by Django for actions declared with permissions=["publish"].
+        return request.user.has_perm(self.model.publish_permission())
+
+    def is_locked_for(self, request, obj):
+        """True when `obj` is published and the user may not publish."""
+        return (
+            obj is not None
+            and obj.status == Publishable.Status.PUBLISHED
+            and not self.has_publish_permission(request)
+        )
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and not self.is_locked_for(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not self.is_locked_for(request, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = tuple(super().get_readonly_fields(request, obj))
+        if not self.has_publish_permission(request):
+            fields += PUBLICATION_FIELDS
+        return fields
+
+    def save_model(self, request, obj, form, change):
+        # The form has no publication fields for Editors; this also covers any
+        # other way a status could reach the model (a revert, a crafted form).
+        if obj.status == Publishable.Status.PUBLISHED and not self.has_publish_permission(request):
+            raise PermissionDenied
+        super().save_model(request, obj, form, change)
+        if obj.status == Publishable.Status.PUBLISHED:
+            warn_missing_english(self, request, [obj])
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "GET":
+            obj = self.get_object(request, unquote(object_id))
+            if self.is_locked_for(request, obj):
+                self.message_user(
+                    request,
+                    gettext("This item is published: only a Publisher can change or delete it."),
+                    messages.INFO,
+                )
+        return super().change_view(request, object_id, form_url, extra_context)
+
+
+PUBLICATION_FIELDS = ("status", "published_at", "unpublish_at")
+
+
+class PartRulesMixin:
+    """Parts of publishable items (a goal, a membership) follow their item's rule.
+
+    `publishable_parents` names the foreign keys to those items: without the
+    parent's "publish" permission, parts of published items are read-only, and
+    new parts can only be attached to drafts.
+    """
+
+    publishable_parents = ()
+
+    def _may_publish(self, request, model):
+        return request.user.has_perm(model.publish_permission())
+
+    def is_locked_for(self, request, obj):
+        parents = (getattr(obj, name) for name in self.publishable_parents) if obj else ()
+        return any(
+            parent is not None
+            and parent.status == Publishable.Status.PUBLISHED
+            and not self._may_publish(request, type(parent))
+            for parent in parents
+        )
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and not self.is_locked_for(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not self.is_locked_for(request, obj)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        parent_model = db_field.related_model
+        if db_field.name in self.publishable_parents and not self._may_publish(
+            request, parent_model
+        ):
+            field.queryset = field.queryset.filter(status=Publishable.Status.DRAFT)
+        return field
+
+
+def warn_missing_english(model_admin, request, items):
+    """Publishing is allowed without English, but never unnoticed."""
+    for item in items:
+        fields = missing_english(item)
+        if fields:
+            model_admin.message_user(
+                request,
+                gettext("“%(item)s” is public without English for: %(fields)s.")
+                % {"item": item, "fields": ", ".join(str(name) for name in fields)},
+                messages.WARNING,
+            )
+
+
+class PublishableAdmin(PublicationRulesMixin, HistoryAdmin, TabbedTranslationAdmin):
     """Shared admin behaviour of everything that can be published."""
 
     actions = ["publish", "unpublish"]
     date_hierarchy = "published_at"
     publication_fieldset = (
         _("Publication"),
-        {"fields": ("status", "published_at")},
+        {"fields": (*PUBLICATION_FIELDS, "public_page", "english_missing")},
     )
 
-    @admin.action(description=_("Publish the selected items"))
+    def get_readonly_fields(self, request, obj=None):
+        return ("public_page", "english_missing", *super().get_readonly_fields(request, obj))
+
+    @admin.action(description=_("Publish the selected items"), permissions=["publish"])
     def publish(self, request, queryset):
         drafts = list(queryset.exclude(status=Publishable.Status.PUBLISHED))
-        for item in drafts:
-            item.status = Publishable.Status.PUBLISHED
-            item.save(update_fields=["status", "updated_at"])
+        with self.create_revision(request):
+            reversion.set_comment(gettext("Published."))
+            for item in drafts:
+                item.status = Publishable.Status.PUBLISHED
+                item.save(update_fields=["status", "updated_at"])
         self.message_user(
             request,
             ngettext("%(count)d item published.", "%(count)d items published.", len(drafts))
@@ -67,28 +210,69 @@ class PublishableAdmin(TabbedTranslationAdmin):
                 % {"count": scheduled},
                 messages.WARNING,
             )
+        warn_missing_english(self, request, drafts)
 
-    @admin.action(description=_("Unpublish the selected items (back to draft)"))
+    @admin.action(
+        description=_("Unpublish the selected items (back to draft)"), permissions=["publish"]
+    )
     def unpublish(self, request, queryset):
-        published = queryset.filter(status=Publishable.Status.PUBLISHED)
-        count = published.count()
-        for item in published:
-            item.status = Publishable.Status.DRAFT
-            item.save(update_fields=["status", "updated_at"])
+        published = list(queryset.filter(status=Publishable.Status.PUBLISHED))
+        with self.create_revision(request):
+            reversion.set_comment(gettext("Unpublished."))
+            for item in published:
+                item.status = Publishable.Status.DRAFT
+                item.save(update_fields=["status", "updated_at"])
         self.message_user(
             request,
             ngettext(
                 "%(count)d item set back to draft.",
                 "%(count)d items set back to draft.",
-                count,
+                len(published),
             )
-            % {"count": count},
+            % {"count": len(published)},
             messages.SUCCESS,
         )
 
     @admin.display(description=_("public"), boolean=True)
     def is_public(self, obj):
         return obj.is_published
+
+    @admin.display(description=_("state"))
+    def state(self, obj):
+        return obj.publication_state.label
+
+    @admin.display(description=_("English"))
+    def english(self, obj):
+        missing = missing_english(obj)
+        return (
+            ngettext("%(count)d text missing", "%(count)d texts missing", len(missing))
+            % {"count": len(missing)}
+            if missing
+            else "✓"
+        )
+
+    @admin.display(description=_("English missing for"))
+    def english_missing(self, obj):
+        missing = missing_english(obj) if obj else []
+        return ", ".join(str(name) for name in missing) or gettext(
+            "Nothing: all texts have English."
+        )
+
+    @admin.display(description=_("page"))
+    def public_page(self, obj):
+        if not obj or not obj.pk:
+            return "–"
+        note = (
+            gettext("the public page")
+            if obj.is_published
+            else gettext("a preview, marked as such; the public gets a 404")
+        )
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener">{}</a> ({})',
+            obj.get_absolute_url(),
+            gettext("Open"),
+            note,
+        )
 
 
 class OrderedInline:
@@ -105,16 +289,23 @@ class SectionInline(OrderedInline, TranslationStackedInline):
     fields = ("position", "heading", "body")
 
 
+class GoalFormSet(forms.BaseInlineFormSet):
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        # Only main goals of the alliance being edited can be parents. Taken from
+        # the formset's alliance, not the URL: the history views (revert,
+        # recover) show this form under other URLs.
+        form.fields["parent"].queryset = (
+            Goal.objects.filter(alliance=self.instance, parent__isnull=True)
+            if self.instance.pk
+            else Goal.objects.none()
+        )
+
+
 class GoalInline(OrderedInline, TranslationStackedInline):
     model = Goal
+    formset = GoalFormSet
     fields = ("position", "kind", "parent", "title", "description")
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "parent":
-            # Only main goals of the alliance being edited can be parents.
-            alliance_id = request.resolver_match.kwargs.get("object_id")
-            kwargs["queryset"] = Goal.objects.filter(alliance_id=alliance_id, parent__isnull=True)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 class DemandInline(OrderedInline, TranslationTabularInline):
@@ -143,7 +334,7 @@ class ParticipantGroupInline(OrderedInline, TranslationTabularInline):
 
 
 @admin.register(Sector)
-class SectorAdmin(TabbedTranslationAdmin):
+class SectorAdmin(HistoryAdmin, TabbedTranslationAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name_de", "name_en", "slug"]
     prepopulated_fields = {"slug": ("name_de",)}
@@ -159,7 +350,8 @@ class AllianceAdmin(PublishableAdmin):
         "region",
         "member_count",
         "status",
-        "is_public",
+        "state",
+        "english",
         "published_at",
     ]
     list_filter = ["status", "kind", "sector", "country", "region", "featured"]
@@ -208,7 +400,7 @@ class SubGoalInline(OrderedInline, TranslationStackedInline):
 
 
 @admin.register(Goal)
-class GoalAdmin(TabbedTranslationAdmin):
+class GoalAdmin(PartRulesMixin, HistoryAdmin, TabbedTranslationAdmin):
     """Goals are edited on their alliance's page; here sub-goals are inline too."""
 
     list_display = ["title", "alliance", "kind", "parent", "position"]
@@ -218,8 +410,35 @@ class GoalAdmin(TabbedTranslationAdmin):
     autocomplete_fields = ["alliance"]
     fields = ("alliance", "parent", "kind", "position", "title", "description")
     inlines = [SubGoalInline]
+    publishable_parents = ("alliance",)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "parent":
             kwargs["queryset"] = Goal.objects.filter(parent__isnull=True).select_related("alliance")
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+def translation_overview_view(request):
+    """Every published item that still misses English, with links to edit it."""
+    sections = [
+        (
+            model._meta.verbose_name_plural,
+            [
+                (
+                    entry,
+                    reverse(
+                        f"admin:{model._meta.app_label}_{model._meta.model_name}_change",
+                        args=[entry.item.pk],
+                    ),
+                )
+                for entry in entries
+            ],
+        )
+        for model, entries in translation_overview()
+    ]
+    context = {
+        **admin.site.each_context(request),
+        "title": gettext("Missing English translations"),
+        "sections": sections,
+    }
+    return TemplateResponse(request, "admin/translation_overview.html", context)

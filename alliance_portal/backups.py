@@ -111,6 +111,12 @@ def model_label(model):
     return model._meta.label_lower
 
 
+def counted(model, count):
+    """ "1 alliance", "4 alliances": a count with the model's name in the active language."""
+    meta = model._meta
+    return f"{count} {meta.verbose_name if count == 1 else meta.verbose_name_plural}"
+
+
 def row_counts(model_list, using=DEFAULT_DB_ALIAS):
     return {model_label(model): model._base_manager.using(using).count() for model in model_list}
 
@@ -440,12 +446,12 @@ def check_migration_state(manifest, using):
 
 def check_database_is_empty(using):
     """Refuse to mix a backup with existing content: ids and slugs would collide."""
-    found = {
-        model._meta.verbose_name_plural: count
+    found = [
+        counted(model, count)
         for model in exported_models(using)
         if model_label(model) not in MERGED_BY_NATURAL_KEY
         and (count := model._base_manager.using(using).count())
-    }
+    ]
     if found:
         raise BackupError(
             _(
@@ -453,7 +459,7 @@ def check_database_is_empty(using):
                 "database: create a new one and run `manage.py migrate`, or empty this "
                 "one with `manage.py flush`, which deletes everything."
             )
-            % {"found": ", ".join(f"{count} {name}" for name, count in found.items())}
+            % {"found": ", ".join(found)}
         )
 
 

@@ -21,11 +21,15 @@ def published_q(relation=""):
     `relation` lets a query on another model apply the same rule through a
     foreign key, e.g. ``published_q("organisation__")`` on memberships.
     """
+    now = timezone.now()
     return models.Q(
         **{
             f"{relation}status": Publishable.Status.PUBLISHED,
-            f"{relation}published_at__lte": timezone.now(),
+            f"{relation}published_at__lte": now,
         }
+    ) & (
+        models.Q(**{f"{relation}unpublish_at__isnull": True})
+        | models.Q(**{f"{relation}unpublish_at__gt": now})
     )
 
 
@@ -35,7 +39,7 @@ class PublicationQuerySet(models.QuerySet):
         return self.filter(published_q())
 
     def visible_to(self, user):
-        """All items for staff who may edit them (to preview drafts); published ones for others."""
+        """All items for staff who may edit them (to preview drafts); public ones for others."""
         meta = self.model._meta
         if user.has_perm(f"{meta.app_label}.change_{meta.model_name}"):
             return self.all()
@@ -43,9 +47,23 @@ class PublicationQuerySet(models.QuerySet):
 
 
 class Publishable(models.Model):
+    """Content with a status and a time window in which the public may see it.
+
+    Scheduling needs no job runner: every public query compares the window with
+    the current time (`published_q`), so an item appears and disappears by itself.
+    """
+
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
+
+    class State(models.TextChoices):
+        """Where an item stands right now, as staff need to know it."""
+
+        DRAFT = "draft", _("Draft")
+        SCHEDULED = "scheduled", _("Scheduled")
+        PUBLIC = "public", _("Public")
+        EXPIRED = "expired", _("Expired")
 
     status = models.CharField(
         _("status"),
@@ -59,6 +77,12 @@ class Publishable(models.Model):
         default=timezone.now,
         help_text=_("A time in the future keeps a published item hidden until then."),
     )
+    unpublish_at = models.DateTimeField(
+        _("unpublish time"),
+        null=True,
+        blank=True,
+        help_text=_("Optional: the item disappears from the public site at this time."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
@@ -66,10 +90,36 @@ class Publishable(models.Model):
 
     class Meta:
         abstract = True
+        # "publish" separates the Publisher role from the Editor role (see
+        # alliance_portal/roles.py); subclasses keep it with `Meta(Publishable.Meta)`.
+        default_permissions = ("add", "change", "delete", "view", "publish")
+
+    @property
+    def publication_state(self):
+        now = timezone.now()
+        if self.status != self.Status.PUBLISHED:
+            return self.State.DRAFT
+        if self.published_at > now:
+            return self.State.SCHEDULED
+        if self.unpublish_at is not None and self.unpublish_at <= now:
+            return self.State.EXPIRED
+        return self.State.PUBLIC
 
     @property
     def is_published(self):
-        return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+        """The same rule as `published_q`, for one item already loaded."""
+        return self.publication_state == self.State.PUBLIC
+
+    @classmethod
+    def publish_permission(cls):
+        return f"{cls._meta.app_label}.publish_{cls._meta.model_name}"
+
+    def clean(self):
+        super().clean()
+        if self.unpublish_at and self.published_at and self.unpublish_at <= self.published_at:
+            raise ValidationError(
+                {"unpublish_at": _("The unpublish time must be after the publish time.")}
+            )
 
 
 def unique_slug(instance, text, *, max_length=80):
@@ -199,7 +249,7 @@ class Alliance(SlugFromTitle, Publishable):
     hero_image = models.ImageField(_("hero image"), upload_to="alliances/heroes/", blank=True)
     hero_image_alt = models.CharField(_("hero image alt text"), max_length=200, blank=True)
 
-    class Meta:
+    class Meta(Publishable.Meta):
         ordering = ["name"]
         verbose_name = _("alliance")
         verbose_name_plural = _("alliances")
@@ -211,6 +261,7 @@ class Alliance(SlugFromTitle, Publishable):
         return reverse("alliances:detail", kwargs={"slug": self.slug})
 
     def clean(self):
+        super().clean()
         require_alt_text(self, "logo", "logo_alt")
         require_alt_text(self, "hero_image", "hero_image_alt")
 

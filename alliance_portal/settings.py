@@ -6,9 +6,12 @@ one place where they are parsed.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -84,6 +87,12 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_countries",
+    # History and undo of content in the admin.
+    "reversion",
+    # Counts failed admin logins and locks out username + address pairs.
+    "axes",
+    # django-csp: the Content-Security-Policy header (see MIDDLEWARE).
+    "csp",
     "alliance_portal",
     "members",
     "news",
@@ -91,18 +100,27 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Answers /healthz before host validation and the HTTPS redirect: load
-    # balancers and the Docker HEALTHCHECK call it by IP over plain HTTP.
-    "alliance_portal.middleware.HealthCheckMiddleware",
+    # The three header middlewares come first so that every response gets their
+    # headers: /healthz, whitenoise's static files and the 503 page included.
     "django.middleware.security.SecurityMiddleware",
+    "alliance_portal.middleware.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    # Answers /healthz before host validation (CommonMiddleware); the HTTPS
+    # redirect skips it (SECURE_REDIRECT_EXEMPT): load balancers and the Docker
+    # HEALTHCHECK call it by IP over plain HTTP.
+    "alliance_portal.middleware.HealthCheckMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # After LocaleMiddleware: the 503 page speaks the visitor's language.
+    "alliance_portal.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: turns a lockout into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "alliance_portal.urls"
@@ -119,6 +137,8 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                # {{ CSP_NONCE }} for the admin's inline import map, if any.
+                "csp.context_processors.nonce",
             ],
         },
     },
@@ -126,6 +146,9 @@ TEMPLATES = [
 
 # --- Database and cache -----------------------------------------------------
 
+# Connections are kept for DJANGO_CONN_MAX_AGE seconds and health-checked
+# before reuse, so a connection broken by a database restart is dropped and
+# the next request connects afresh: the portal recovers by itself.
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
@@ -133,6 +156,12 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # An unreachable database host fails a request in seconds (a 503 page),
+    # long before gunicorn's timeout would kill and restart the worker.
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int(
+        "DJANGO_DB_CONNECT_TIMEOUT", 5
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -221,12 +250,39 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "admin:login"
 
+# django-axes checks every login attempt first; ModelBackend then logs in.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# After DJANGO_LOGIN_FAILURE_LIMIT failed logins for one username from one
+# address, that pair is refused for DJANGO_LOGIN_LOCKOUT_MINUTES. Counting the
+# pair (not the username alone) means an attacker elsewhere cannot lock staff
+# out, and one busy office address does not lock out every colleague.
+AXES_FAILURE_LIMIT = env_int("DJANGO_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_LOGIN_LOCKOUT_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "alliance_portal.login_protection.locked_out_response"
+AXES_CLIENT_IP_CALLABLE = "alliance_portal.login_protection.client_ip_address"
+# Reverse proxies in front of gunicorn that append to X-Forwarded-For; 0 means
+# gunicorn is reached directly and REMOTE_ADDR is the visitor's address.
+TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)
+
+# Only staff have sessions (the public site has no login): a working day.
+SESSION_COOKIE_AGE = env_int("DJANGO_SESSION_COOKIE_AGE", 8 * 60 * 60)
+
 # --- Security ---------------------------------------------------------------
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+# /healthz is answered over plain HTTP (see MIDDLEWARE).
+SECURE_REDIRECT_EXEMPT = [r"^healthz/?$"]
 
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
@@ -235,9 +291,107 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", default=True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = True
+    # Browsers accept __Host- cookies only if Secure, for this exact host and
+    # path /: no subdomain or plain-HTTP page can set or shadow them.
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
     if env_bool("DJANGO_BEHIND_TLS_PROXY", default=False):
         # The proxy terminates TLS and says so in X-Forwarded-Proto.
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# --- Content-Security-Policy and Permissions-Policy --------------------------
+
+
+def url_origin(url):
+    """scheme://host[:port] of an absolute URL; "" for a path such as /media/."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
+
+
+def media_origins(media_url, bucket_name="", storage_options=None):
+    """Where uploaded images are served from, if not from this site itself."""
+    origins = [url_origin(media_url)]
+    if bucket_name:
+        options = storage_options or {}
+        if options.get("custom_domain"):
+            origins.append(f"https://{options['custom_domain']}")
+        elif options.get("endpoint_url"):
+            origins.append(url_origin(options["endpoint_url"]))
+        else:
+            region = f".{options['region_name']}" if options.get("region_name") else ""
+            origins.append(f"https://{bucket_name}.s3{region}.amazonaws.com")
+    return [origin for origin in origins if origin]
+
+
+MEDIA_ORIGINS = media_origins(
+    MEDIA_URL, AWS_STORAGE_BUCKET_NAME, STORAGES["default"].get("OPTIONS")
+)
+
+# Public pages ship no JavaScript at all (JSON-LD blocks are data, never run),
+# no inline styles and nothing from other sites but uploaded images.
+PUBLIC_CSP_DIRECTIVES = {
+    "default-src": [NONE],
+    "script-src": [NONE],
+    "style-src": [SELF],
+    "img-src": [SELF, *MEDIA_ORIGINS],
+    "font-src": [SELF],
+    "object-src": [NONE],
+    "base-uri": [NONE],
+    "form-action": [SELF],
+    "frame-ancestors": [NONE],
+}
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": PUBLIC_CSP_DIRECTIVES}
+# The admin runs Django's, modeltranslation's and the rich-text editor's
+# scripts, all served from our static files: script-src stays 'self' plus a
+# per-request nonce that templates may use for an inline import map
+# (request.csp_nonce; the nonce is only sent when a template asked for it).
+# Styles allow 'unsafe-inline' because ProseMirror/Tiptap editors inject a
+# <style> element and set style attributes; no script can run from a style.
+# data: images are the admin's and jQuery UI's inline icons.
+ADMIN_CSP_DIRECTIVES = {
+    **PUBLIC_CSP_DIRECTIVES,
+    "script-src": [SELF, NONCE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", *MEDIA_ORIGINS],
+    "connect-src": [SELF],
+}
+# A PDF shown in the browser's own viewer: that viewer's page needs inline
+# styles and to embed the PDF (object-src); nothing else is allowed.
+PDF_CSP_DIRECTIVES = {
+    "default-src": [NONE],
+    "style-src": [UNSAFE_INLINE],
+    "object-src": [SELF],
+    "base-uri": [NONE],
+    "form-action": [NONE],
+    "frame-ancestors": [NONE],
+}
+ADMIN_PATH_PREFIX = "/admin/"
+
+# django-permissions-policy: no page of ours needs any of these features.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
 
 LOGGING = {
     "version": 1,

@@ -13,6 +13,7 @@ from news.sitemaps import ArticleSitemap, NewsSitemap
 from statements.feeds import PressAtomFeed, PressFeed
 from statements.sitemaps import PressSitemap
 
+from .admin import translation_overview_view
 from .sitemaps import AllianceSitemap, StaticPagesSitemap
 from .views import HomeView, SearchView, robots_txt
 
@@ -31,6 +32,11 @@ admin.site.site_title = "Alliance Portal"
 urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
+    path(
+        "admin/translations/",
+        admin.site.admin_view(translation_overview_view),
+        name="admin-translation-overview",
+    ),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

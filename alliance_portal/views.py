@@ -15,7 +15,9 @@ from .models import Alliance, Goal, Sector, published_q
 class PreviewableMixin:
     """Public pages show published items; staff who may edit also see drafts.
 
-    A draft shown to staff carries a banner (`is_preview`) and is never cached.
+    A page the public cannot see (a draft, a scheduled or an expired item) is
+    shown to staff with a banner saying why (`is_preview`, `preview_state`),
+    marked noindex and never cached.
     """
 
     def base_queryset(self):
@@ -24,6 +26,7 @@ class PreviewableMixin:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["is_preview"] = not self.object.is_published
+        context["preview_state"] = self.object.publication_state
         return context
 
     def render_to_response(self, context, **kwargs):

@@ -4,12 +4,19 @@ It also puts memberships and contacts on the alliance page: this app builds
 on the alliance app, so it extends that admin rather than the other way round.
 """
 
+import reversion
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
-from alliance_portal.admin import AllianceAdmin, OrderedInline, PublishableAdmin
+from alliance_portal.admin import (
+    AllianceAdmin,
+    HistoryAdmin,
+    OrderedInline,
+    PartRulesMixin,
+    PublishableAdmin,
+)
 from alliance_portal.models import Alliance
 
 from .models import AllianceContact, Membership, Organisation, Person
@@ -44,6 +51,10 @@ class PersonInline(TranslationTabularInline):
 
 
 admin.site.unregister(Alliance)
+# The history of an alliance follows its inlines (django-reversion registers
+# them when the admin is made): register it again to follow these ones too, so
+# that restoring a deleted alliance brings its memberships and contacts back.
+reversion.unregister(Alliance)
 
 
 @admin.register(Alliance)
@@ -61,7 +72,8 @@ class OrganisationAdmin(PublishableAdmin):
         "region",
         "alliance_count",
         "status",
-        "is_public",
+        "state",
+        "english",
     ]
     list_filter = ["status", "kind", "country", "region"]
     search_fields = ["name_de", "name_en", "short_name", "slug", "description_de"]
@@ -84,17 +96,18 @@ class OrganisationAdmin(PublishableAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(TabbedTranslationAdmin):
+class PersonAdmin(PartRulesMixin, HistoryAdmin, TabbedTranslationAdmin):
     list_display = ["name", "honorific", "function", "organisation", "email", "phone"]
     list_filter = ["organisation__kind", "organisation"]
     list_select_related = ["organisation"]
     search_fields = ["name", "function_de", "function_en", "email", "organisation__name_de"]
     autocomplete_fields = ["organisation"]
     fields = ("honorific", "name", "function", "organisation", "email", "phone")
+    publishable_parents = ("organisation",)
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(PartRulesMixin, HistoryAdmin):
     """Every membership across the portal, for searching and filtering."""
 
     list_display = ["organisation", "alliance", "role", "joined_on", "position"]
@@ -102,3 +115,4 @@ class MembershipAdmin(admin.ModelAdmin):
     list_select_related = ["organisation", "alliance"]
     search_fields = ["organisation__name_de", "organisation__name_en", "alliance__name_de"]
     autocomplete_fields = ["alliance", "organisation"]
+    publishable_parents = ("alliance", "organisation")

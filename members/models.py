@@ -40,7 +40,7 @@ class Organisation(SlugFromTitle, Publishable):
     logo = models.ImageField(_("logo"), upload_to="organisations/logos/", blank=True)
     logo_alt = models.CharField(_("logo alt text"), max_length=200, blank=True)
 
-    class Meta:
+    class Meta(Publishable.Meta):
         ordering = ["name"]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
@@ -52,6 +52,7 @@ class Organisation(SlugFromTitle, Publishable):
         return reverse("organisations:detail", kwargs={"slug": self.slug})
 
     def clean(self):
+        super().clean()
         require_alt_text(self, "logo", "logo_alt")
 
 

@@ -33,7 +33,7 @@ class NewsItem(SlugFromTitle, Publishable):
     source_name = models.CharField(_("source"), max_length=200, blank=True)
     source_url = models.URLField(_("source link"), blank=True)
 
-    class Meta:
+    class Meta(Publishable.Meta):
         ordering = ["-published_at", "-pk"]
         verbose_name = _("news item")
         verbose_name_plural = _("news")
@@ -46,6 +46,7 @@ class NewsItem(SlugFromTitle, Publishable):
         return reverse("news:detail", kwargs={"slug": self.slug})
 
     def clean(self):
+        super().clean()
         require_alt_text(self, "image", "image_alt")
 
 
@@ -81,7 +82,7 @@ class Article(SlugFromTitle, Publishable):
         help_text=_("A full address, or a path on this site such as /de/alliances/."),
     )
 
-    class Meta:
+    class Meta(Publishable.Meta):
         ordering = ["-published_at", "-pk"]
         verbose_name = _("article")
         verbose_name_plural = _("articles")
@@ -93,6 +94,7 @@ class Article(SlugFromTitle, Publishable):
         return reverse("news:article", kwargs={"slug": self.slug})
 
     def clean(self):
+        super().clean()
         require_alt_text(self, "image", "image_alt")
 
 

@@ -81,7 +81,15 @@ class PreviewLinkAdmin(admin.ModelAdmin):
 
 @admin.register(PressStatement)
 class PressStatementAdmin(PublishableAdmin):
-    list_display = ["headline", "alliance", "dateline_place", "published_at", "status", "is_public"]
+    list_display = [
+        "headline",
+        "alliance",
+        "dateline_place",
+        "published_at",
+        "status",
+        "state",
+        "english",
+    ]
     list_filter = ["status", "alliance"]
     list_select_related = ["alliance"]
     search_fields = ["headline_de", "headline_en", "lead_de", "lead_en", "slug"]
@@ -96,7 +104,7 @@ class PressStatementAdmin(PublishableAdmin):
         (
             _("Release"),
             {
-                "fields": ("status", "published_at"),
+                "fields": PublishableAdmin.publication_fieldset[1]["fields"],
                 "description": _(
                     "The publish time is the release time: until then the statement "
                     "is under embargo and invisible to the public."

@@ -55,7 +55,7 @@ class PressStatement(SlugFromTitle, Publishable):
         help_text=_("The closing paragraph about the issuing alliance. Empty: its summary."),
     )
 
-    class Meta:
+    class Meta(Publishable.Meta):
         ordering = ["-published_at", "-pk"]
         verbose_name = _("press statement")
         verbose_name_plural = _("press statements")

@@ -9,6 +9,7 @@ class _FormFields(HTMLParser):
         self.fields = {}
         self._select = None
         self._select_first = None
+        self._multiple = False
         self._textarea = None
 
     def handle_starttag(self, tag, attrs):
@@ -23,13 +24,18 @@ class _FormFields(HTMLParser):
                 self.fields[name] = attrs.get("value", "")
         elif tag == "select" and name:
             self._select, self._select_first = name, None
-            self.fields[name] = ""
+            self._multiple = "multiple" in attrs
+            if not self._multiple:  # a browser sends nothing for an empty multi-select
+                self.fields[name] = ""
         elif tag == "option" and self._select:
             value = attrs.get("value", "")
             if self._select_first is None:
                 self._select_first = value
             if "selected" in attrs:
-                self.fields[self._select] = value
+                if self._multiple:
+                    self.fields.setdefault(self._select, []).append(value)
+                else:
+                    self.fields[self._select] = value
         elif tag == "textarea" and name:
             self._textarea = name
             self.fields[name] = ""
@@ -51,7 +57,7 @@ def form_fields(html):
     parser.feed(html)
     # Django renders a newline after <textarea>; browsers drop it.
     return {
-        name: value[1:] if value.startswith("\n") else value
+        name: value[1:] if isinstance(value, str) and value.startswith("\n") else value
         for name, value in parser.fields.items()
     }
 

@@ -16,6 +16,7 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+import reversion
 from django.contrib.auth.models import Group, Permission, User
 from django.core.cache import cache
 from django.core.files.base import ContentFile
@@ -25,10 +26,12 @@ from django.db.migrations.recorder import MigrationRecorder
 from django.test import Client
 from django.utils import timezone, translation
 from pypdf import PdfReader
+from reversion.models import Version
 
 from alliance_portal.backups import MERGED_BY_NATURAL_KEY, exported_models, migration_state
 from alliance_portal.demo import placeholder_png
 from alliance_portal.models import Alliance
+from alliance_portal.roles import EDITOR, PUBLISHER
 from news.models import NewsItem
 from statements.models import Attachment, PressStatement, PreviewLink
 from statements.pdf import render_statement_pdf
@@ -70,7 +73,12 @@ def portal(demo_content, media_root):
         Permission.objects.filter(codename__in=["change_alliance", "add_pressstatement"])
     )
     editor = User.objects.create_user("redakteurin", "r@example.org", "ein langes Passwort 7")
-    editor.groups.add(editors)
+    # The role group made by the roles migration, and one made by staff.
+    editor.groups.add(Group.objects.get(name=EDITOR), editors)
+    with reversion.create_revision():
+        alliance.save()
+        reversion.set_user(editor)
+        reversion.set_comment("Titelbild ergänzt")
     PreviewLink.objects.create(
         statement=statement,
         recipient="Rheinische Post",
@@ -128,8 +136,8 @@ def content_rows():
     """Every stored value of every backed-up model, translations included.
 
     Read in German: modeltranslation answers for an untranslated field name
-    in the active language. Users and groups get new ids in another
-    database, so they, and the references to them, are compared by name.
+    in the active language. Users, groups and content types get new ids in
+    another database, so they, and references to them, are compared by name.
     """
     rows = {}
     for model in exported_models():
@@ -139,7 +147,7 @@ def content_rows():
         by_name = [
             f
             for f in model._meta.concrete_fields
-            if f.is_relation and f.related_model._meta.label_lower in MERGED_BY_NATURAL_KEY
+            if f.is_relation and hasattr(f.related_model, "natural_key")
         ]
         table = []
         for obj in model._base_manager.order_by("pk"):
@@ -204,18 +212,20 @@ def test_backup_round_trip_restores_the_whole_portal(portal, media_root, tmp_pat
 
     empty_portal(media_root)
     assert Alliance.objects.count() == 0 and media_checksums(media_root) == {}
-    # A roles migration has created a group of the same name already.
-    Group.objects.create(name="Redaktion")
+    # On a new database the roles migrations have made the role groups.
+    Group.objects.create(name=EDITOR)
+    Group.objects.create(name=PUBLISHER)
 
     output = import_(archive)
 
-    assert "4  alliances (alliance_portal.alliance)" in output
-    assert "1  attachments (statements.attachment)" in output
+    assert "  4 alliances (alliance_portal.alliance)\n" in output
+    assert "  1 attachment (statements.attachment)\n" in output
     assert content_rows() == rows
     assert {label: len(table) for label, table in content_rows().items()} == {
         label: len(table) for label, table in rows.items()
     }
-    assert accounts() == people
+    assert accounts() == people  # the role groups got their permissions back
+    assert Group.objects.count() == len(people["groups"]) == 3  # merged, not doubled
     assert media_checksums(media_root) == files
     assert len(files) == 18 + 4  # demo logos, hero, founding document, news image, PDF
     assert public_views(portal) == views
@@ -227,6 +237,11 @@ def test_backup_round_trip_restores_the_whole_portal(portal, media_root, tmp_pat
         assert Attachment.objects.get().title == PDF_TITLE_EN
     assert alliance.hero_image.open("rb").read() == placeholder_png("DAA", "hero")
     assert User.objects.get(username="redakteurin").check_password("ein langes Passwort 7")
+    # The history came along: who changed what, ready to be restored.
+    version = Version.objects.get_for_object(alliance).get()
+    assert version.revision.user.username == "redakteurin"
+    assert version.revision.comment == "Titelbild ergänzt"
+    assert version.field_dict["hero_image_alt_en"] == "An aluminium smelter"
     # New rows get new ids (PostgreSQL's sequences were reset after the load).
     assert make_alliance().pk > max(row["id"] for row in rows["alliance_portal.alliance"])
 
@@ -239,7 +254,8 @@ def test_restore_after_flush_on_the_same_server_keeps_identical_files(portal, me
 
     output = import_(archive)
 
-    assert "Imported 114 rows and 0 files (22 were stored already)." in output
+    rows_in_archive = sum(read_manifest(archive)["counts"].values())
+    assert f"Imported {rows_in_archive} rows and 0 files (22 were stored already)." in output
     assert content_rows() == rows
     assert media_checksums(media_root) == files
 
@@ -315,7 +331,8 @@ def test_import_into_a_portal_with_content_is_refused_and_changes_nothing(
 
     message = refused(archive)
 
-    assert "The database already holds content (2 sectors, 4 alliances," in message
+    assert message.startswith("The database already holds content (1 revision, ")
+    assert ", 4 alliances, " in message and ", 1 attachment, " in message
     assert "manage.py flush" in message
     assert content_rows() == rows
     assert media_checksums(media_root) == files

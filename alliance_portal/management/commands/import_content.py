@@ -3,7 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS
 from django.utils.translation import gettext as _
 
-from alliance_portal.backups import BackupError, import_archive
+from alliance_portal.backups import BackupError, counted, import_archive
 
 
 class Command(BaseCommand):
@@ -24,8 +24,7 @@ class Command(BaseCommand):
             raise CommandError(error) from None
         for label, count in report.counts.items():
             if count:
-                name = apps.get_model(label)._meta.verbose_name_plural
-                self.stdout.write(f"{count:>7}  {name} ({label})")
+                self.stdout.write(f"  {counted(apps.get_model(label), count)} ({label})")
         for name in report.missing_files:
             self.stderr.write(
                 self.style.WARNING(

@@ -1,0 +1,22 @@
+from django.db import migrations
+
+from alliance_portal.roles import grant_role_permissions
+
+
+def grant(apps, schema_editor):
+    grant_role_permissions(
+        apps,
+        "news",
+        content=["newsitem", "article", "articlesection", "articlereference"],
+    )
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("news", "0003_unpublish_time_and_publish_permission"),
+        ("alliance_portal", "0004_editor_and_publisher_roles"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("contenttypes", "0002_remove_content_type_name"),
+    ]
+
+    operations = [migrations.RunPython(grant, migrations.RunPython.noop)]
