@@ -47,6 +47,8 @@ from django.db.migrations.loader import MigrationLoader
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from .uploads.fields import refresh_all_images
+
 FORMAT = "alliance-portal-content"
 FORMAT_VERSION = 1
 MANIFEST_NAME = "manifest.json"
@@ -358,6 +360,8 @@ def import_archive(path, *, using=DEFAULT_DB_ALIAS):
                 for name in written:
                     default_storage.delete(name)
                 raise
+        # Renditions are derived files and not in the archive: made again here.
+        refresh_all_images()
     except (zipfile.BadZipFile, zlib.error, EOFError) as error:
         raise BackupError(
             _("%(path)s is damaged or not a ZIP archive (%(error)s). Nothing was changed.")

@@ -22,6 +22,7 @@ import logging
 from pathlib import PurePosixPath
 
 from django import forms
+from django.apps import apps
 from django.core.files.base import ContentFile
 from django.db import models, transaction
 from django.db.models import signals
@@ -218,6 +219,17 @@ class PortalImageField(models.ImageField):
 
         # After the commit: a rolled-back change must find its renditions still there.
         transaction.on_commit(drop)
+
+
+def refresh_all_images():
+    """`refresh_stored_image` for every image of every model; how many were refreshed."""
+    refreshed = 0
+    for model in apps.get_models():
+        fields = [f for f in model._meta.get_fields() if isinstance(f, PortalImageField)]
+        for field in fields:
+            for instance in model._base_manager.exclude(**{field.name: ""}).iterator():
+                refreshed += refresh_stored_image(instance, field.name)
+    return refreshed
 
 
 def refresh_stored_image(instance, field_name):

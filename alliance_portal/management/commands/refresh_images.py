@@ -1,7 +1,6 @@
-from django.apps import apps
 from django.core.management.base import BaseCommand
 
-from alliance_portal.uploads.fields import PortalImageField, refresh_stored_image
+from alliance_portal.uploads.fields import refresh_all_images
 
 
 class Command(BaseCommand):
@@ -13,10 +12,5 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        refreshed = 0
-        for model in apps.get_models():
-            fields = [f for f in model._meta.get_fields() if isinstance(f, PortalImageField)]
-            for field in fields:
-                for instance in model._base_manager.exclude(**{field.name: ""}).iterator():
-                    refreshed += refresh_stored_image(instance, field.name)
+        refreshed = refresh_all_images()
         self.stdout.write(self.style.SUCCESS(f"{refreshed} images refreshed."))
