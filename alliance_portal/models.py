@@ -14,6 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
+from .fields import RichTextField
+
 
 def published_q(relation=""):
     """The rule for what the public may see, as a Q object.
@@ -173,7 +175,7 @@ class Alliance(SlugFromTitle, Publishable):
     summary = models.TextField(
         _("summary"), help_text=_("One or two sentences for lists and search results.")
     )
-    description = models.TextField(_("description"), blank=True)
+    description = RichTextField(_("description"), blank=True)
     founded_on = models.DateField(_("founded on"), null=True, blank=True)
     founding_document_title = models.CharField(
         _("founding document"),
@@ -181,7 +183,7 @@ class Alliance(SlugFromTitle, Publishable):
         blank=True,
         help_text=_("For example “Gemeinsame Erklärung”."),
     )
-    founding_document_text = models.TextField(_("founding document text"), blank=True)
+    founding_document_text = RichTextField(_("founding document text"), blank=True)
     founding_document_file = models.FileField(
         _("founding document file"), upload_to="alliances/documents/", blank=True
     )
@@ -228,7 +230,7 @@ class AlliancePart(models.Model):
 
 class Section(AlliancePart):
     heading = models.CharField(_("heading"), max_length=200)
-    body = models.TextField(_("text"))
+    body = RichTextField(_("text"))
 
     class Meta(AlliancePart.Meta):
         default_related_name = "sections"

@@ -84,6 +84,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_countries",
+    # The rich-text editor's static files and checks (alliance_portal/fields.py).
+    "django_prose_editor",
     "alliance_portal",
     "members",
     "news",
