@@ -3,6 +3,7 @@
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.translation import get_language
 
 from .models import Alliance
@@ -22,6 +23,15 @@ class PortalFeed(Feed):
         feed = super().get_feed(obj, request)
         feed.feed["language"] = get_language()
         return feed
+
+    def item_summary(self, item):
+        """The item's summary as plain text (never rich-text HTML)."""
+        raise NotImplementedError
+
+    def item_description(self, item):
+        # Feed readers read a description (RSS) or summary (Atom, type="html") as HTML:
+        # escaped, the plain text shows as written and no markup in it can run.
+        return escape(self.item_summary(item))
 
     def item_pubdate(self, item):
         return item.published_at
