@@ -18,6 +18,8 @@ from zoneinfo import ZoneInfo
 from django.core.files.base import ContentFile
 from PIL import Image, ImageDraw, ImageFont
 
+from . import rich_text
+
 BERLIN = ZoneInfo("Europe/Berlin")
 # A fixed publish time keeps re-runs from changing anything.
 DEMO_PUBLISHED_AT = datetime(2025, 1, 1, 9, 0, tzinfo=BERLIN)
@@ -28,6 +30,12 @@ class T(NamedTuple):
 
     de: str
     en: str
+
+
+def as_html(value):
+    """A translated rich-text value as the HTML the field stores: plain text becomes
+    paragraphs, HTML is sanitised. Written so, a second run finds nothing to change."""
+    return T(rich_text.clean(value.de), rich_text.clean(value.en))
 
 
 def expand_translations(values):
