@@ -29,9 +29,17 @@ URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 # Links open in the same tab; the linked page learns nothing about ours and cannot reach back.
 LINK_REL = "noopener noreferrer"
 
+
+def _drop_empty_links(tag, attribute, value):
+    # href="" (or only spaces) would link to the page itself.
+    return value if value.strip() else None
+
+
 _cleaner = nh3.Cleaner(
     tags=set(ALLOWED_TAGS),
-    attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
+    # "*" empty: no attribute on every tag (nh3 would otherwise allow lang and title).
+    attributes={"*": set(), **{tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()}},
+    attribute_filter=_drop_empty_links,
     url_schemes=set(URL_SCHEMES),
     link_rel=LINK_REL,
     strip_comments=True,
@@ -39,13 +47,20 @@ _cleaner = nh3.Cleaner(
 
 _STARTS_WITH_MARKUP = re.compile(r"\s*<[A-Za-z!/?]")
 _TAG = re.compile(r"<[^>]*>")
+# What the sanitiser leaves of a link whose address it refused, and paragraphs the
+# editor leaves empty (Enter pressed twice). Its output is canonical, so these match.
+_LINK_WITHOUT_ADDRESS = re.compile(f'<a rel="{LINK_REL}">(.*?)</a>', re.DOTALL)
+_EMPTY_PARAGRAPH = re.compile(r"<p>(?:\s|<br>)*</p>")
 BLOCK_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "div"})
 LIST_TAGS = frozenset({"ul", "ol"})
 
 
 def sanitize(markup):
-    """`markup` with everything outside the allow-list removed (nh3)."""
-    return _cleaner.clean(markup or "")
+    """`markup` with everything outside the allow-list removed (nh3), links without an
+    address reduced to their text and empty paragraphs dropped."""
+    result = _cleaner.clean(markup or "")
+    result = _LINK_WITHOUT_ADDRESS.sub(r"\1", result)
+    return _EMPTY_PARAGRAPH.sub("", result)
 
 
 def clean(value):

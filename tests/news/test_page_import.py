@@ -76,9 +76,7 @@ def test_section_bodies_have_no_heading_or_shortcodes(page):
         assert "#" not in section.body
         assert "{{<" not in section.body
         assert "{{<" not in section.side_note
-    assert page.sections[0].body.startswith(
-        "<p>Innovative Entwicklungen beginnen oft im Stillen."
-    )
+    assert page.sections[0].body.startswith("<p>Innovative Entwicklungen beginnen oft im Stillen.")
     assert "Kreislaufwirtschaft[2].</li>" in page.sections[2].body
 
 
