@@ -131,6 +131,7 @@ class _PlainText(HTMLParser):
         self.current_prefix = ""
         self.current_is_item = False
         self.lists = []  # per open list: next number, or None for bullets
+        self.list_ends = set()  # indexes of blocks that follow the end of a list
 
     def handle_starttag(self, tag, attrs):
         if tag == "br":
@@ -156,6 +157,8 @@ class _PlainText(HTMLParser):
             self._end_block()
             if self.lists:
                 self.lists.pop()
+            if not self.lists:
+                self.list_ends.add(len(self.blocks))  # the next block is not in this list
         elif tag in BLOCK_TAGS:
             self._end_block()
 
@@ -174,7 +177,7 @@ class _PlainText(HTMLParser):
         pieces = []
         for index, (text, is_item) in enumerate(self.blocks):
             if index:
-                tight = is_item and self.blocks[index - 1][1]
+                tight = is_item and self.blocks[index - 1][1] and index not in self.list_ends
                 pieces.append("\n" if tight else "\n\n")
             pieces.append(text)
         return "".join(pieces)
