@@ -1,6 +1,7 @@
 """Rich text: the allow-list, the write paths that clean, and the plain text derived from it."""
 
 import pytest
+from django.apps import apps
 from django.core import serializers
 from django.core.exceptions import ValidationError
 from django.db import connection
@@ -170,9 +171,10 @@ def test_update_bulk_create_and_raw_fixtures_clean_too():
     alliance.refresh_from_db()
     assert alliance.description_de == CLEAN
     assert Section.objects.get().body_de == CLEAN
-    Organisation.objects.bulk_update(
-        [make_organisation(description_en="x")], ["description_en"], batch_size=10
-    )
+    organisation = make_organisation()
+    organisation.description_en = HOSTILE  # in memory only; bulk_update skips save()
+    Organisation.objects.bulk_update([organisation], ["description_en"])
+    assert Organisation.objects.get(pk=organisation.pk).description_en == CLEAN
     data = serializers.serialize("json", [alliance])
     Alliance.objects.filter(pk=alliance.pk).delete()
     for obj in serializers.deserialize("json", data.replace(CLEAN, HOSTILE.replace('"', '\\"'))):
@@ -208,6 +210,30 @@ def test_the_admin_stores_clean_html_in_both_languages(admin_client, demo_conten
     assert organisation.description_en == (
         f'<h2>About</h2><p><a href="https://igmetall.de" {REL}>IG Metall</a></p>'
     )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("model", "slug", "editors"),
+    [
+        # description, founding text; one section row and the empty row for "add another"
+        ("alliance_portal.Alliance", "thementisch-metall", 2 * (2 + 1 + 1)),
+        # seven imported sections with text and side note, and the empty row
+        ("news.Article", "aluminium-als-klimaneutraler-energietraeger", 2 * 2 * (7 + 1)),
+        ("news.NewsItem", "alfed-gruendet-uk-aluminium-alliance", 2),
+        ("statements.PressStatement", "aluminiumbuendnis-nrw-gemeinsame-erklaerung", 2),
+    ],
+)
+def test_every_rich_text_field_has_an_editor_per_language(
+    admin_client, demo_content, model, slug, editors
+):
+    obj = apps.get_model(model).objects.get(slug=slug)
+    meta = obj._meta
+    response = admin_client.get(
+        reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[obj.pk])
+    )
+    assert response.status_code == 200
+    assert response.content.decode().count("data-django-prose-editor-configurable") == editors
 
 
 @pytest.mark.django_db
