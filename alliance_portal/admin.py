@@ -11,6 +11,7 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from js_asset import Media
 from modeltranslation.admin import (
     TabbedTranslationAdmin,
     TranslationStackedInline,
@@ -89,6 +90,15 @@ class PublishableAdmin(TabbedTranslationAdmin):
     @admin.display(description=_("public"), boolean=True)
     def is_public(self, obj):
         return obj.is_published
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        # The rich-text editor's import map is an inline <script>: under a
+        # Content-Security-Policy it carries the request's nonce (django-csp's
+        # request.csp_nonce), like every script tag of the form's media.
+        nonce = getattr(request, "csp_nonce", None)
+        if nonce is not None and "media" in context:
+            context["media"] = Media.from_media(context["media"], nonce=nonce)
+        return super().render_change_form(request, context, *args, **kwargs)
 
 
 class OrderedInline:

@@ -236,6 +236,29 @@ def test_every_rich_text_field_has_an_editor_per_language(
     assert response.content.decode().count("data-django-prose-editor-configurable") == editors
 
 
+def give_requests_a_csp_nonce(get_response):
+    """What django-csp does for the editor's import map: request.csp_nonce."""
+
+    def middleware(request):
+        request.csp_nonce = "n0nce-for-the-test"
+        return get_response(request)
+
+    return middleware
+
+
+@pytest.mark.django_db
+def test_the_editor_import_map_carries_the_requests_csp_nonce(admin_client, settings):
+    settings.MIDDLEWARE = [
+        *settings.MIDDLEWARE,
+        "tests.alliance_portal.test_rich_text.give_requests_a_csp_nonce",
+    ]
+    alliance = make_alliance()
+    url = reverse("admin:alliance_portal_alliance_change", args=[alliance.pk])
+    html = admin_client.get(url).content.decode()
+    assert '<script type="importmap" nonce="n0nce-for-the-test">' in html
+    assert 'src="/static/django_prose_editor/editor.js" nonce="n0nce-for-the-test"' in html
+
+
 @pytest.mark.django_db
 def test_demo_content_and_the_imported_article_are_html(demo_content):
     uk_news = NewsItem.objects.get(slug="alfed-gruendet-uk-aluminium-alliance")
