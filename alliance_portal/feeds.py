@@ -18,7 +18,7 @@ NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 def xml_safe(values):
     """The feed's or an item's values without characters XML cannot carry."""
     return {
-        key: NOT_XML.sub("", str(value)) if isinstance(value, str) else value
+        key: NOT_XML.sub("", value) if isinstance(value, str) else value
         for key, value in values.items()
     }
 

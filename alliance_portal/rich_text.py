@@ -26,7 +26,7 @@ ALLOWED_TAGS = frozenset(
 )
 ALLOWED_ATTRIBUTES = {"a": {"href"}}
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
-# Links open in the same tab; the linked page learns nothing about ours and cannot reach back.
+# Set on every link: the linked page gets no Referer and no handle on our window.
 LINK_REL = "noopener noreferrer"
 
 
