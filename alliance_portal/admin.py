@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from js_asset import Media
 from modeltranslation.admin import (
     TabbedTranslationAdmin,
     TranslationStackedInline,
@@ -273,6 +274,15 @@ class PublishableAdmin(PublicationRulesMixin, HistoryAdmin, TabbedTranslationAdm
             gettext("Open"),
             note,
         )
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        # The rich-text editor's import map is an inline <script>: under a
+        # Content-Security-Policy it carries the request's nonce (django-csp's
+        # request.csp_nonce), like every script tag of the form's media.
+        nonce = getattr(request, "csp_nonce", None)
+        if nonce is not None and "media" in context:
+            context["media"] = Media.from_media(context["media"], nonce=nonce)
+        return super().render_change_form(request, context, *args, **kwargs)
 
 
 class OrderedInline:

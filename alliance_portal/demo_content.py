@@ -9,7 +9,7 @@ contacts are added by members/demo_content.py.
 from datetime import date
 from decimal import Decimal
 
-from .demo import DEMO_PUBLISHED_AT, T, placeholder_alt
+from .demo import DEMO_PUBLISHED_AT, T, as_html, placeholder_alt
 from .models import (
     Alliance,
     Demand,
@@ -621,7 +621,7 @@ def load(demo):
             region=data.get("region", T("", "")),
             featured=data.get("featured", False),
             summary=data["summary"],
-            description=data.get("description", T("", "")),
+            description=as_html(data.get("description", T("", ""))),
             founded_on=data.get("founded_on"),
             founding_document_title=data.get("founding_document_title", T("", "")),
             source_url=data.get("source_url", ""),
@@ -638,7 +638,10 @@ def load(demo):
 def load_parts(demo, alliance, data):
     for position, (heading, body) in enumerate(data.get("sections", []), start=1):
         demo.upsert(
-            Section, {"alliance": alliance, "position": position}, heading=heading, body=body
+            Section,
+            {"alliance": alliance, "position": position},
+            heading=heading,
+            body=as_html(body),
         )
     for position, figure in enumerate(data.get("key_figures", []), start=1):
         demo.upsert(KeyFigure, {"alliance": alliance, "position": position}, **figure)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
+from .fields import RichTextField
 from .uploads.fields import DocumentFileField, PortalImageField
 
 
@@ -225,7 +226,7 @@ class Alliance(SlugFromTitle, Publishable):
     summary = models.TextField(
         _("summary"), help_text=_("One or two sentences for lists and search results.")
     )
-    description = models.TextField(_("description"), blank=True)
+    description = RichTextField(_("description"), blank=True)
     founded_on = models.DateField(_("founded on"), null=True, blank=True)
     founding_document_title = models.CharField(
         _("founding document"),
@@ -233,7 +234,7 @@ class Alliance(SlugFromTitle, Publishable):
         blank=True,
         help_text=_("For example “Gemeinsame Erklärung”."),
     )
-    founding_document_text = models.TextField(_("founding document text"), blank=True)
+    founding_document_text = RichTextField(_("founding document text"), blank=True)
     founding_document_file = DocumentFileField(
         _("founding document file"), upload_to="alliances/documents/", blank=True
     )
@@ -299,7 +300,7 @@ class AlliancePart(models.Model):
 
 class Section(AlliancePart):
     heading = models.CharField(_("heading"), max_length=200)
-    body = models.TextField(_("text"))
+    body = RichTextField(_("text"))
 
     class Meta(AlliancePart.Meta):
         default_related_name = "sections"

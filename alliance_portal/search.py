@@ -7,6 +7,7 @@ English configuration (indexed, see the migration `0002_search_indexes`); on
 SQLite a simple case-insensitive match of every word.
 """
 
+import html
 import re
 from dataclasses import dataclass
 from importlib import import_module
@@ -18,6 +19,9 @@ from django.utils.html import escape
 from django.utils.module_loading import module_has_submodule
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+
+from .fields import RichTextField
+from .rich_text import to_plain_line
 
 MAX_QUERY_LENGTH = 200
 MIN_QUERY_LETTERS = 2
@@ -131,6 +135,7 @@ def postgres_results(searchable, query, language):
 
     config = SEARCH_CONFIGS.get(language, "german")
     fields = localized_fields(searchable, language)
+    snippet_field = fields[1] if len(fields) > 1 else fields[0]
     vector = SearchVector(*fields, config=config)
     search_query = SearchQuery(query, config=config, search_type="websearch")
     items = (
@@ -140,7 +145,7 @@ def postgres_results(searchable, query, language):
         .annotate(
             rank=SearchRank(F("search_vector"), search_query),
             search_snippet=SearchHeadline(
-                fields[1] if len(fields) > 1 else fields[0],
+                snippet_field,
                 search_query,
                 config=config,
                 start_sel=MARK_START,
@@ -155,10 +160,25 @@ def postgres_results(searchable, query, language):
         Result(
             title=getattr(item, searchable.title_field),
             url=item.get_absolute_url(),
-            snippet=marked(item.search_snippet or getattr(item, searchable.title_field)),
+            snippet=marked(
+                headline_text(item.search_snippet, is_rich(item, snippet_field))
+                or getattr(item, searchable.title_field)
+            ),
         )
         for item in items
     ]
+
+
+def is_rich(item, field):
+    return isinstance(item._meta.get_field(field), RichTextField)
+
+
+def headline_text(headline, rich):
+    """PostgreSQL's headline as plain text. Of HTML it drops the tags but keeps
+    the entities (`&amp;`), which are decoded here; `marked` escapes again."""
+    if not headline:
+        return ""
+    return " ".join(html.unescape(headline).split()) if rich else headline
 
 
 def marked(text):
@@ -195,6 +215,8 @@ def simple_snippet(item, fields, words):
     pattern = re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE)
     for field in fields:
         text = getattr(item, field) or ""
+        if text and is_rich(item, field):
+            text = to_plain_line(text)
         match = pattern.search(text)
         if match:
             start = max(match.start() - SNIPPET_LENGTH // 3, 0)

@@ -93,6 +93,8 @@ INSTALLED_APPS = [
     "axes",
     # django-csp: the Content-Security-Policy header (see MIDDLEWARE).
     "csp",
+    # The rich-text editor's static files and checks (alliance_portal/fields.py).
+    "django_prose_editor",
     "alliance_portal",
     "members",
     "news",

@@ -6,7 +6,7 @@ slug. People are recorded with the functions the seeds give them.
 
 from datetime import date
 
-from alliance_portal.demo import DEMO_PUBLISHED_AT, T, placeholder_alt
+from alliance_portal.demo import DEMO_PUBLISHED_AT, T, as_html, placeholder_alt
 from alliance_portal.models import Alliance, Publishable
 
 from .models import AllianceContact, Membership, Organisation, Person
@@ -296,7 +296,7 @@ def load(demo):
             kind=data["kind"],
             country=data["country"],
             region=data.get("region", T("", "")),
-            description=data.get("description", T("", "")),
+            description=as_html(data.get("description", T("", ""))),
             website=data.get("website", ""),
             logo_alt=placeholder_alt(data["name"], data["initials"]),
             status=Publishable.Status.PUBLISHED,

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from alliance_portal.fields import RichTextField
 from alliance_portal.models import Publishable, SlugFromTitle, require_alt_text
 from alliance_portal.uploads.fields import PortalImageField
 
@@ -34,7 +35,7 @@ class Organisation(SlugFromTitle, Publishable):
         help_text=_("Part of the web address. Made from the name if left empty."),
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    description = models.TextField(_("description"), blank=True)
+    description = RichTextField(_("description"), blank=True)
     website = models.URLField(_("website"), blank=True)
     country = CountryField(_("country"), blank=True)
     region = models.CharField(_("region"), max_length=120, blank=True)

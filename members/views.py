@@ -2,6 +2,7 @@ from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView
 
 from alliance_portal.models import published_q
+from alliance_portal.rich_text import to_plain_line
 from alliance_portal.views import FilterQueryMixin, PreviewableMixin, country_choices
 
 from .models import Membership, Organisation
@@ -65,6 +66,11 @@ class OrganisationDetailView(PreviewableMixin, DetailView):
             "@type": "Organization",
             "name": organisation.name,
             "url": self.request.build_absolute_uri(organisation.get_absolute_url()),
+            **(
+                {"description": to_plain_line(organisation.description)}
+                if organisation.description
+                else {}
+            ),
             "memberOf": [
                 {
                     "@type": "Organization",

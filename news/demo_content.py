@@ -2,14 +2,15 @@
 
 Seed 000's two news teasers (the seed cuts them off: so do we, with "…"),
 seed 002's launch report of the UK Aluminium Alliance with its five fields of
-action and the CEO's quote, and seed 003, the long-form article, imported from
-its broken export by the same routine a real import uses.
+action and the CEO's quote (its text written as HTML, the fields as a numbered
+list), and seed 003, the long-form article, imported from its broken export by
+the same routine a real import uses (its Markdown lists become HTML lists).
 """
 
 from datetime import datetime
 from pathlib import Path
 
-from alliance_portal.demo import BERLIN, T
+from alliance_portal.demo import BERLIN, T, as_html
 from alliance_portal.models import Alliance, Publishable
 
 from .models import Article, ArticleReference, ArticleSection, NewsItem
@@ -71,41 +72,43 @@ NEWS = [
             "manufacturing.",
         ),
         "body": T(
-            "Die Aluminium Federation (ALFED) hat heute offiziell die UK Aluminium Alliance "
+            "<p>Die Aluminium Federation (ALFED) hat heute offiziell die UK Aluminium Alliance "
             "(UKAA) ins Leben gerufen – eine zukunftsweisende Initiative zur Stärkung der "
             "britischen Aluminiumindustrie, zur Förderung von kohlenstoffarmer Wertschöpfung und "
             "zur Verankerung von Aluminium als Schlüsselkomponente in der britischen "
-            "Industriepolitik.\n\n"
-            "Vor Regierungsvertretern, OEMs, Recyclingunternehmen und Branchenführern wurde die "
+            "Industriepolitik.</p>"
+            "<p>Vor Regierungsvertretern, OEMs, Recyclingunternehmen und Branchenführern wurde die "
             "Allianz im britischen Oberhaus vorgestellt. Sie steht in direkter Verbindung zur "
             "neuen Industrial Strategy for a Stronger Britain sowie den kürzlich angekündigten "
-            "Energiekostenreformen für über 7.000 produzierende Unternehmen.\n\n"
-            "„Die Gründung der UK Aluminium Alliance kommt zu einem entscheidenden Zeitpunkt“, "
+            "Energiekostenreformen für über 7.000 produzierende Unternehmen.</p>"
+            "<p>„Die Gründung der UK Aluminium Alliance kommt zu einem entscheidenden Zeitpunkt“, "
             "betont Nadine Bloxsome, CEO der Aluminium Federation. „Die britische "
             "Industriepolitik stärkt gezielt Dekarbonisierung, nationale Fertigungskompetenz und "
             "niedrigere Energiekosten. Diese Allianz wird sicherstellen, dass Aluminium eine "
             "führende Rolle in einer sauberen und wettbewerbsfähigen britischen Industrie "
             "einnimmt. Wir müssen Aluminium nicht nur als recycelbaren Werkstoff sehen – sondern "
-            "als kritische Infrastruktur für Wirtschaft, Klimaziele und nationale Resilienz.“\n\n"
-            "Fünf strategische Handlungsfelder der Allianz: 1. Energiereform, 2. Sektor-Mapping, "
-            "3. Fachkräftesicherung, 4. Zirkuläre Märkte, 5. Politikdialog.",
-            "The Aluminium Federation (ALFED) today officially launched the UK Aluminium "
+            "als kritische Infrastruktur für Wirtschaft, Klimaziele und nationale Resilienz.“</p>"
+            "<p><strong>Fünf strategische Handlungsfelder der Allianz:</strong></p><ol>"
+            "<li>Energiereform</li><li>Sektor-Mapping</li><li>Fachkräftesicherung</li>"
+            "<li>Zirkuläre Märkte</li><li>Politikdialog</li></ol>",
+            "<p>The Aluminium Federation (ALFED) today officially launched the UK Aluminium "
             "Alliance (UKAA) – a forward-looking initiative to strengthen the British aluminium "
             "industry, promote low-carbon value creation and anchor aluminium as a key component "
-            "of British industrial policy.\n\n"
-            "The alliance was presented in the House of Lords to government representatives, "
+            "of British industrial policy.</p>"
+            "<p>The alliance was presented in the House of Lords to government representatives, "
             "OEMs, recycling companies and industry leaders. It ties in directly with the new "
             "Industrial Strategy for a Stronger Britain and the recently announced energy cost "
-            "reforms for more than 7,000 manufacturers.\n\n"
-            "“The launch of the UK Aluminium Alliance comes at a decisive moment,” says Nadine "
+            "reforms for more than 7,000 manufacturers.</p>"
+            "<p>“The launch of the UK Aluminium Alliance comes at a decisive moment,” says Nadine "
             "Bloxsome, CEO of the Aluminium Federation. “British industrial policy is "
             "deliberately strengthening decarbonisation, national manufacturing capability and "
             "lower energy costs. This alliance will ensure that aluminium plays a leading role in "
             "a clean and competitive British industry. We must see aluminium not only as a "
             "recyclable material – but as critical infrastructure for the economy, climate "
-            "targets and national resilience.”\n\n"
-            "The alliance's five strategic fields of action: 1. energy reform, 2. sector mapping, "
-            "3. skills, 4. circular markets, 5. policy dialogue.",
+            "targets and national resilience.”</p>"
+            "<p><strong>The alliance's five strategic fields of action:</strong></p><ol>"
+            "<li>Energy reform</li><li>Sector mapping</li><li>Skills</li>"
+            "<li>Circular markets</li><li>Policy dialogue</li></ol>",
         ),
     },
 ]
@@ -122,7 +125,7 @@ def load(demo):
             {"slug": data["slug"]},
             title=data["title"],
             teaser=data["teaser"],
-            body=data.get("body", T("", "")),
+            body=as_html(data.get("body", T("", ""))),
             source_name=data.get("source_name", T("", "")),
             source_url=data.get("source_url", ""),
             status=Publishable.Status.PUBLISHED,

@@ -27,7 +27,7 @@ class NewsFeed(PortalFeed):
     def item_title(self, item):
         return item.title
 
-    def item_description(self, item):
+    def item_summary(self, item):
         return item.teaser
 
 

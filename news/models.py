@@ -4,6 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from alliance_portal.fields import RichTextField
 from alliance_portal.models import Publishable, SlugFromTitle, require_alt_text
 from alliance_portal.uploads.fields import PortalImageField
 
@@ -22,7 +23,7 @@ class NewsItem(SlugFromTitle, Publishable):
         help_text=_("Part of the web address. Made from the title if left empty."),
     )
     teaser = models.TextField(_("teaser"), help_text=_("Two or three sentences for lists."))
-    body = models.TextField(_("text"), blank=True)
+    body = RichTextField(_("text"), blank=True)
     image = PortalImageField(
         _("image"),
         upload_to="news/images/",
@@ -121,8 +122,8 @@ class ArticleSection(models.Model):
     )
     position = models.PositiveIntegerField(_("position"), default=0)
     heading = models.CharField(_("heading"), max_length=300)
-    body = models.TextField(_("main text"))
-    side_note = models.TextField(_("side note"), blank=True)
+    body = RichTextField(_("main text"))
+    side_note = RichTextField(_("side note"), blank=True)
 
     class Meta:
         ordering = ["article", "position", "id"]

@@ -4,6 +4,10 @@ An exported page is YAML-ish front matter followed by `page-section` shortcode b
 plus a side note), an optional `page-cta` call to action and a final "Quellen" section whose
 numbered links are the references. Exports often arrive as mis-decoded UTF-8 (mojibake), so all
 text is repaired before it is parsed.
+
+Section texts and side notes are Markdown (lists, nested lists, **bold**): they are imported as
+rich-text HTML, rendered by markdown-it-py and sanitised (`alliance_portal.rich_text`). Headings,
+the call to action and the references stay plain text.
 """
 
 import datetime
@@ -13,6 +17,8 @@ from dataclasses import dataclass, field
 
 import ftfy
 from ftfy.badness import badness
+
+from alliance_portal.rich_text import from_markdown
 
 __all__ = [
     "ImportedCallToAction",
@@ -32,8 +38,8 @@ class PageImportError(ValueError):
 @dataclass
 class ImportedSection:
     heading: str
-    body: str
-    side_note: str
+    body: str  # HTML
+    side_note: str  # HTML
 
 
 @dataclass
@@ -221,10 +227,11 @@ def _unquote(side_note: str) -> str:
     return "\n".join(re.sub(r"^>[ \t]?", "", line) for line in lines).strip()
 
 
-def _parse_section(block: str) -> ImportedSection:
+def _parse_section(block: str) -> tuple[str, str, str]:
+    """The section's heading, and its text and side note as Markdown."""
     heading, body = _split_heading(_inner_text(_CONTENT, block))
     side_note = _unquote(_inner_text(_OUTLINE, block))
-    return ImportedSection(heading=heading, body=body, side_note=side_note)
+    return heading, body, side_note
 
 
 def _parse_references(body: str) -> list[ImportedReference]:
@@ -286,11 +293,15 @@ def parse_static_site_page(raw: bytes | str) -> ImportedPage:
     )
     _check_nothing_left(body)
     for match in _SECTION.finditer(body):
-        section = _parse_section(match["inner"])
-        if section.heading.casefold() in _REFERENCES_HEADINGS:
-            page.references.extend(_parse_references(section.body))
+        heading, text, side_note = _parse_section(match["inner"])
+        if heading.casefold() in _REFERENCES_HEADINGS:
+            page.references.extend(_parse_references(text))
         else:
-            page.sections.append(section)
+            page.sections.append(
+                ImportedSection(
+                    heading=heading, body=from_markdown(text), side_note=from_markdown(side_note)
+                )
+            )
     ctas = list(_CTA.finditer(body))
     if len(ctas) > 1:
         raise PageImportError(f"Page has {len(ctas)} calls to action; at most one is supported.")

@@ -6,7 +6,7 @@ on that day; the English versions are faithful translations.
 
 from datetime import datetime
 
-from alliance_portal.demo import BERLIN, T
+from alliance_portal.demo import BERLIN, T, as_html
 from alliance_portal.models import Alliance, Publishable
 from members.models import Organisation, Person
 
@@ -236,7 +236,7 @@ def load(demo):
         sub_headline=data["sub_headline"],
         dateline_place=data["dateline_place"],
         lead=data["lead"],
-        body=data["body"],
+        body=as_html(data["body"]),
         status=Publishable.Status.PUBLISHED,
         published_at=RELEASED_AT,
     )

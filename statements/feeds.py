@@ -28,7 +28,7 @@ class PressFeed(PortalFeed):
     def item_title(self, item):
         return item.headline
 
-    def item_description(self, item):
+    def item_summary(self, item):
         return item.sub_headline or item.lead
 
     def item_author_name(self, item):

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from alliance_portal.fields import RichTextField
 from alliance_portal.models import Publishable, SlugFromTitle
 from alliance_portal.uploads.fields import DocumentFileField
 
@@ -30,7 +31,7 @@ class PressStatement(SlugFromTitle, Publishable):
         _("dateline place"), max_length=120, help_text=_("Where it was issued, e.g. Düsseldorf.")
     )
     lead = models.TextField(_("lead"), blank=True, help_text=_("The first, summarising paragraph."))
-    body = models.TextField(_("text"))
+    body = RichTextField(_("text"))
     alliance = models.ForeignKey(
         "alliance_portal.Alliance",
         verbose_name=_("issuing alliance"),

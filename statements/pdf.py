@@ -10,7 +10,10 @@ not public yet, a red embargo banner on every page.
 The same statement in the same language gives the same bytes (ReportLab's
 invariant mode), as long as it is rendered on the same side of its release time.
 
-Fonts: DejaVu Sans 2.37.3, regular and bold, taken from the npm package
+Every text in a Paragraph goes through `pdf_markup.paragraph_text` (ReportLab reads
+Paragraph text as markup); the rich-text body becomes flowables in `pdf_markup`.
+
+Fonts: DejaVu Sans 2.37.3, regular, bold, oblique and bold oblique, taken from the npm package
 `dejavu-fonts-ttf` and kept in `fonts/` with their licence (Bitstream Vera
 licence; the DejaVu changes are public domain). They cover umlauts, ß, €,
 „typographic quotes“, dashes and the subscript in CO₂, and are embedded in each
@@ -23,7 +26,6 @@ from functools import cache, partial
 from io import BytesIO
 from pathlib import Path
 from typing import NamedTuple
-from xml.sax.saxutils import escape
 
 from django.conf import settings
 from django.utils import formats, timezone, translation
@@ -52,11 +54,15 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from .pdf_markup import attribute_value, paragraph_text, rich_text_flowables
+
 logger = logging.getLogger(__name__)
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
+FONT_ITALIC = "DejaVuSans-Oblique"
+FONT_BOLD_ITALIC = "DejaVuSans-BoldOblique"
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 20 * mm
@@ -101,11 +107,11 @@ FILENAME_MAX_LENGTH = 100
 
 @cache
 def register_fonts():
-    """Registers DejaVu Sans (regular and bold) with ReportLab, once per process."""
-    pdfmetrics.registerFont(TTFont(FONT, FONT_DIR / "DejaVuSans.ttf"))
-    pdfmetrics.registerFont(TTFont(FONT_BOLD, FONT_DIR / "DejaVuSans-Bold.ttf"))
+    """Registers DejaVu Sans (regular, bold, oblique, bold oblique), once per process."""
+    for name in (FONT, FONT_BOLD, FONT_ITALIC, FONT_BOLD_ITALIC):
+        pdfmetrics.registerFont(TTFont(name, FONT_DIR / f"{name}.ttf"))
     pdfmetrics.registerFontFamily(
-        FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD
+        FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD_ITALIC
     )
 
 
@@ -152,7 +158,7 @@ def render_statement_pdf(statement):
     story += _signatory_logos(statement)
     story += _heading(statement, released_at, styles)
     story += [Paragraph(_markup(p), styles["lead"]) for p in _paragraphs(statement.lead)]
-    story += [Paragraph(_markup(p), styles["body"]) for p in _paragraphs(statement.body)]
+    story += rich_text_flowables(statement.body, styles, link_color=ACCENT_HEX)
     for quote in statement.quotes.all():
         story += _quote_block(quote, styles, language)
     story += _contact_box(statement, styles)
@@ -218,8 +224,8 @@ class _PageDecoration:
             y = inner_top - inner_height / 2 - height / 2
             canvas.drawImage(ImageReader(BytesIO(logo.data)), MARGIN, y, width, height, mask="auto")
             text_x += width + 6 * mm
-        name = Paragraph(escape(self.alliance_name), _band_name_style())
-        label = Paragraph(escape(self.label.upper()), _band_label_style())
+        name = Paragraph(paragraph_text(self.alliance_name), _band_name_style())
+        label = Paragraph(paragraph_text(self.label.upper()), _band_label_style())
         available = PAGE_WIDTH - MARGIN - text_x
         _, name_height = name.wrap(available, inner_height)
         _, label_height = label.wrap(available, inner_height)
@@ -267,7 +273,7 @@ class _PageDecoration:
             y = PAGE_HEIGHT - band - EMBARGO_GAP - EMBARGO_HEIGHT
             canvas.setFillColor(EMBARGO_RED)
             canvas.roundRect(MARGIN, y, CONTENT_WIDTH, EMBARGO_HEIGHT, 1.5 * mm, stroke=0, fill=1)
-            banner = Paragraph(escape(self.banner), _banner_style())
+            banner = Paragraph(paragraph_text(self.banner), _banner_style())
             _, height = banner.wrap(CONTENT_WIDTH - 8 * mm, EMBARGO_HEIGHT)
             banner.drawOn(canvas, MARGIN + 4 * mm, y + (EMBARGO_HEIGHT - height) / 2)
         canvas.setStrokeColor(RULE)
@@ -309,11 +315,11 @@ def _heading(statement, released_at, styles):
         part for part in (statement.dateline_place, _dateline_date(released_at)) if part
     )
     flowables = [
-        Paragraph(escape(dateline), styles["dateline"]),
-        Paragraph(escape(statement.headline), styles["headline"]),
+        Paragraph(paragraph_text(dateline), styles["dateline"]),
+        Paragraph(paragraph_text(statement.headline), styles["headline"]),
     ]
     if statement.sub_headline:
-        flowables.append(Paragraph(escape(statement.sub_headline), styles["sub_headline"]))
+        flowables.append(Paragraph(paragraph_text(statement.sub_headline), styles["sub_headline"]))
     return flowables
 
 
@@ -364,7 +370,7 @@ def _quote_block(quote, styles, language):
         if part
     )
     if attribution:
-        cell.append(Paragraph(f"— {escape(attribution)}", styles["attribution"]))
+        cell.append(Paragraph(f"— {paragraph_text(attribution)}", styles["attribution"]))
     table = _QuoteTable(
         [[cell]], colWidths=[CONTENT_WIDTH - QUOTE_INDENT], hAlign="LEFT", splitInRow=36
     )
@@ -419,28 +425,30 @@ def _contact_box(statement, styles):
     email_label = capfirst(gettext("e-mail"))
     cells = []
     for person in contacts:
-        lines = [f"<b>{escape(person.full_name)}</b>"]
+        lines = [f"<b>{paragraph_text(person.full_name)}</b>"]
         if person.function:
-            lines.append(escape(person.function))
+            lines.append(paragraph_text(person.function))
         if person.organisation_id:
-            lines.append(escape(person.organisation.name))
+            lines.append(paragraph_text(person.organisation.name))
         if person.phone:
             tel = re.sub(r"[^0-9+]", "", person.phone)
             lines.append(
-                f'{escape(phone_label)} <link href="tel:{tel}">{escape(person.phone)}</link>'
+                f'{paragraph_text(phone_label)} <link href="tel:{tel}">'
+                f"{paragraph_text(person.phone)}</link>"
             )
         if person.email:
-            href = escape(f"mailto:{person.email}", {'"': "&quot;"})
+            href = attribute_value(f"mailto:{person.email}")
             lines.append(
-                f'{escape(email_label)} <link href="{href}" color="{ACCENT_HEX}">'
-                f"{escape(person.email)}</link>"
+                f'{paragraph_text(email_label)} <link href="{href}" color="{ACCENT_HEX}">'
+                f"{paragraph_text(person.email)}</link>"
             )
         cells.append(Paragraph("<br/>".join(lines), styles["contact"]))
     columns = 2 if len(cells) > 1 else 1
     inner = CONTENT_WIDTH - 10 * mm
     rows = [cells[i : i + columns] for i in range(0, len(cells), columns)]
     rows[-1] += [""] * (columns - len(rows[-1]))
-    data = [[Paragraph(escape(heading), styles["box_heading"])] + [""] * (columns - 1)] + rows
+    data = [[Paragraph(paragraph_text(heading), styles["box_heading"])] + [""] * (columns - 1)]
+    data += rows
     table = Table(data, colWidths=[inner / columns] * columns)
     table.setStyle(
         _table_style(
@@ -475,7 +483,11 @@ def _about(statement, styles):
         return []
     heading = gettext("About %(alliance)s") % {"alliance": statement.alliance.name}
     paragraphs = [Paragraph(_markup(p), styles["about"]) for p in _paragraphs(text)]
-    return [Spacer(0, 6 * mm), Paragraph(escape(heading), styles["about_heading"]), *paragraphs]
+    return [
+        Spacer(0, 6 * mm),
+        Paragraph(paragraph_text(heading), styles["about_heading"]),
+        *paragraphs,
+    ]
 
 
 # --- Helpers -----------------------------------------------------------------
@@ -507,7 +519,7 @@ def _paragraphs(text):
 
 def _markup(text):
     """A paragraph of plain text as Paragraph markup: escaped, line breaks kept."""
-    return "<br/>".join(escape(line.strip()) for line in text.split("\n"))
+    return "<br/>".join(paragraph_text(line.strip()) for line in text.split("\n"))
 
 
 def _without_quote_marks(text):
@@ -601,6 +613,38 @@ def _styles():
             "lead", base, fontName=FONT_BOLD, fontSize=10, leading=15, spaceAfter=3.5 * mm
         ),
         "body": ParagraphStyle("body", base, spaceAfter=3.5 * mm, allowWidows=0, allowOrphans=0),
+        "h2": ParagraphStyle(
+            "h2",
+            base,
+            fontName=FONT_BOLD,
+            fontSize=12.5,
+            leading=16,
+            spaceBefore=2 * mm,
+            spaceAfter=2.5 * mm,
+            keepWithNext=True,
+        ),
+        "h3": ParagraphStyle(
+            "h3",
+            base,
+            fontName=FONT_BOLD,
+            fontSize=11,
+            leading=15,
+            spaceBefore=1.5 * mm,
+            spaceAfter=2 * mm,
+            keepWithNext=True,
+        ),
+        "h4": ParagraphStyle(
+            "h4",
+            base,
+            fontName=FONT_BOLD,
+            spaceBefore=1 * mm,
+            spaceAfter=1.5 * mm,
+            keepWithNext=True,
+        ),
+        "list_item": ParagraphStyle("list_item", base, spaceAfter=1.5 * mm),
+        "quotation": ParagraphStyle(
+            "quotation", base, fontName=FONT_ITALIC, textColor=MUTED, spaceAfter=3.5 * mm
+        ),
         "quote": ParagraphStyle(
             "quote",
             base,

@@ -15,6 +15,8 @@ from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.text import slugify
 
+from alliance_portal.rich_text import to_plain_text
+
 from .pdf import render_statement_pdf
 
 CHUNK = 64 * 1024
@@ -58,7 +60,7 @@ def statement_text(statement):
         "",
         statement.lead,
         "",
-        statement.body,
+        to_plain_text(statement.body),
         "",
     ]
     for quote in statement.quotes.all():

@@ -6,6 +6,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 
+from alliance_portal.rich_text import to_plain_text
 from alliance_portal.structured_data import news_article_data
 from alliance_portal.views import AllianceYearFilterMixin, PreviewableMixin
 from members.models import Organisation
@@ -64,7 +65,7 @@ class PressDetailView(PreviewableMixin, DetailView):
             publishers=[statement.alliance.name],
         )
         data["dateline"] = statement.dateline_place
-        data["articleBody"] = statement.body
+        data["articleBody"] = to_plain_text(statement.body)
         context["structured_data"] = data
         # An embargoed statement seen in preview must never reach a search engine.
         context["noindex"] = not statement.is_published

@@ -6,6 +6,8 @@ from django.utils.html import format_html, linebreaks
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 
+from alliance_portal import rich_text
+
 register = template.Library()
 
 
@@ -20,21 +22,36 @@ def shows_fallback(obj, field):
 
 
 @register.simple_tag
-def translated(obj, field, paragraphs=False):
+def translated(obj, field, paragraphs=False, rich=False):
     """`{% translated alliance "summary" %}`: the text, as paragraphs if asked.
+
+    `rich=True` is for rich-text fields: their HTML, cleaned once more on the way out
+    (rows written past the model, by raw SQL say, cannot slip through), is the only
+    markup marked safe. Plain text is always escaped.
 
     German standing in for a missing translation is wrapped in an element with
     lang="de" (so screen readers pronounce it right) and a visible note.
     """
     value = getattr(obj, field) or ""
-    # linebreaks() escapes the text itself; the result is safe HTML.
-    html = mark_safe(linebreaks(value, autoescape=True)) if paragraphs else value
+    if rich:
+        html = mark_safe(rich_text.clean(value))
+    elif paragraphs:
+        # linebreaks() escapes the text itself; the result is safe HTML.
+        html = mark_safe(linebreaks(value, autoescape=True))
+    else:
+        html = value
     if not shows_fallback(obj, field):
         return format_html("{}", html)
     return format_html(
         '<{tag} lang="de" class="fallback">{html} <small class="fallback-note">({note})</small>'
         "</{tag}>",
-        tag="div" if paragraphs else "span",
+        tag="div" if paragraphs or rich else "span",
         html=html,
         note=gettext("in German: not yet translated"),
     )
+
+
+@register.filter
+def plain_text(value):
+    """Rich text as one line of plain text, for meta descriptions and the like."""
+    return rich_text.to_plain_line(value)

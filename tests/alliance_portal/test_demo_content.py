@@ -120,8 +120,9 @@ def test_thementisch_metall_working_group_is_complete(demo_content):
     assert organiser.organisation.name_de == "Neue Effizienz gemeinnützige GmbH"
     background = group.sections.get()
     assert background.heading_de == "Hintergrund / Veranlassung"
-    assert background.body_de.startswith("Die Metallindustrie ist eine zentrale Säule")
-    assert background.body_en.startswith("The metal industry is a central pillar")
+    # Rich text: the demo writes HTML paragraphs.
+    assert background.body_de.startswith("<p>Die Metallindustrie ist eine zentrale Säule")
+    assert background.body_en.startswith("<p>The metal industry is a central pillar")
     assert "klimaneutralen Kreislaufwirtschaft" in group.goals_intro_de
     titles = [g.title_de for g in group.goals.filter(parent=None)]
     assert len(titles) == 4

@@ -73,24 +73,56 @@ def test_sections_in_order(page):
 def test_section_bodies_have_no_heading_or_shortcodes(page):
     for section in page.sections:
         assert section.body
-        assert not section.body.startswith("#")
+        assert "#" not in section.body
         assert "{{<" not in section.body
         assert "{{<" not in section.side_note
-    assert page.sections[0].body.startswith("Innovative Entwicklungen beginnen oft im Stillen.")
-    assert "  - Zugang zu grünem Strom nötig" in page.sections[2].body
-    assert "Kreislaufwirtschaft[2]." in page.sections[2].body
+    assert page.sections[0].body.startswith("<p>Innovative Entwicklungen beginnen oft im Stillen.")
+    assert "Kreislaufwirtschaft[2].</li>" in page.sections[2].body
+
+
+def test_markdown_lists_and_bold_become_html(page):
+    """Seed 003's lists (nested ones too) and **bold** are real HTML, not Markdown."""
+    challenges = page.sections[2].body
+    assert "<li>Herausforderungen:\n<ul>\n<li>Hoher Energiebedarf bleibt bestehen</li>" in (
+        challenges
+    )
+    assert "<li>Zugang zu grünem Strom nötig</li>" in challenges
+    assert "<li>Digitalisierung &amp; AI sind essenziell für Effizienz</li>" in challenges
+    comparison = page.sections[4].body
+    assert "<ol>\n<li>Klassische, fossile Aluminiumherstellung</li>" in comparison
+    assert page.sections[2].side_note.startswith(
+        "<p><strong>Dos &amp; ✗ Don'ts</strong></p>\n<ul>\n<li>✓ Nutze Pilotprojekte"
+    )
+    for section in page.sections:
+        for markdown in ("**", "\n- ", "\n  - ", "\n  1. "):
+            assert markdown not in section.body
+            assert markdown not in section.side_note
+
+
+def test_markdown_cannot_carry_markup():
+    raw = (
+        '---\ntitle: "T"\ndate: 2025-10-24\n---\n'
+        "{{< page-section >}}{{< page-content >}}\n# Teil\n\n"
+        "- <script>alert(1)</script> [Link](javascript:alert(1)) **fett**\n"
+        "{{< /page-content >}}{{< /page-section >}}\n"
+    )
+    body = parse_static_site_page(raw).sections[0].body
+    assert body == (
+        "<ul>\n<li>&lt;script&gt;alert(1)&lt;/script&gt; [Link](javascript:alert(1)) "
+        "<strong>fett</strong></li>\n</ul>"
+    )
 
 
 def test_side_notes(page):
     side_notes = [section.side_note for section in page.sections]
     assert side_notes[0] == (
-        "ℹ️ Diese Section hebt das disruptive Potenzial und neue Anwendungen von Aluminium hervor."
+        "<p>ℹ️ Diese Section hebt das disruptive Potenzial und neue Anwendungen von Aluminium "
+        "hervor.</p>"
     )
-    assert side_notes[1].startswith("💡 Neue Technologien hinterfragen alte Annahmen")
+    assert side_notes[1].startswith("<p>💡 Neue Technologien hinterfragen alte Annahmen")
     dos_and_donts = side_notes[2]
-    assert dos_and_donts.startswith("**Dos & ✗ Don'ts**")
-    assert "- ✓ Nutze Pilotprojekte als Grundlage" in dos_and_donts
-    assert "- ✗ Ignoriere nicht ökonomische Herausforderungen" in dos_and_donts
+    assert "<li>✓ Nutze Pilotprojekte als Grundlage</li>" in dos_and_donts
+    assert "<li>✗ Ignoriere nicht ökonomische Herausforderungen</li>" in dos_and_donts
 
 
 def test_text_is_repaired_everywhere(page):
