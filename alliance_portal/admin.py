@@ -181,14 +181,18 @@ class PublishableAdmin(PublicationRulesMixin, HistoryAdmin, TabbedTranslationAdm
     def get_readonly_fields(self, request, obj=None):
         return ("public_page", "english_missing", *super().get_readonly_fields(request, obj))
 
+    def _set_status(self, request, items, status, comment):
+        """Save each item's new status one by one, as one entry in the history."""
+        with self.create_revision(request):
+            reversion.set_comment(comment)
+            for item in items:
+                item.status = status
+                item.save(update_fields=["status", "updated_at"])
+
     @admin.action(description=_("Publish the selected items"), permissions=["publish"])
     def publish(self, request, queryset):
         drafts = list(queryset.exclude(status=Publishable.Status.PUBLISHED))
-        with self.create_revision(request):
-            reversion.set_comment(gettext("Published."))
-            for item in drafts:
-                item.status = Publishable.Status.PUBLISHED
-                item.save(update_fields=["status", "updated_at"])
+        self._set_status(request, drafts, Publishable.Status.PUBLISHED, gettext("Published."))
         self.message_user(
             request,
             ngettext("%(count)d item published.", "%(count)d items published.", len(drafts))
@@ -218,11 +222,7 @@ class PublishableAdmin(PublicationRulesMixin, HistoryAdmin, TabbedTranslationAdm
     )
     def unpublish(self, request, queryset):
         published = list(queryset.filter(status=Publishable.Status.PUBLISHED))
-        with self.create_revision(request):
-            reversion.set_comment(gettext("Unpublished."))
-            for item in published:
-                item.status = Publishable.Status.DRAFT
-                item.save(update_fields=["status", "updated_at"])
+        self._set_status(request, published, Publishable.Status.DRAFT, gettext("Unpublished."))
         self.message_user(
             request,
             ngettext(

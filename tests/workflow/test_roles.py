@@ -5,6 +5,7 @@ import re
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from reversion.models import Version
 
 from alliance_portal.models import Alliance, Goal, Publishable
 from alliance_portal.roles import EDITOR, PUBLISHER
@@ -173,6 +174,10 @@ def test_publisher_publishes_by_action_and_by_form(publisher_client):
         follow=True,
     )
     assert "1 item published." in response.content.decode()
+    # The action is on the item's history, with who did it.
+    version = Version.objects.get_for_object(by_action).get()
+    assert version.revision.get_comment() == "Published."
+    assert version.revision.user == publisher_client.user
     url = admin_url(Alliance, "change", by_form.pk)
     fields = admin_form(publisher_client, url)
     assert fields["status"] == DRAFT
