@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from django_countries.filters import CountryFilter
 from js_asset import Media
 from modeltranslation.admin import (
     TabbedTranslationAdmin,
@@ -359,12 +360,11 @@ class AllianceAdmin(PublishableAdmin):
         "country",
         "region",
         "member_count",
-        "status",
         "state",
         "english",
         "published_at",
     ]
-    list_filter = ["status", "kind", "sector", "country", "region", "featured"]
+    list_filter = ["status", "kind", "sector", ("country", CountryFilter), "region", "featured"]
     list_select_related = ["sector"]
     search_fields = ["name_de", "name_en", "short_name", "summary_de", "summary_en", "slug"]
     prepopulated_fields = {"slug": ("name_de",)}

@@ -8,6 +8,7 @@ import reversion
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
+from django_countries.filters import CountryFilter
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from alliance_portal.admin import (
@@ -71,11 +72,10 @@ class OrganisationAdmin(PublishableAdmin):
         "country",
         "region",
         "alliance_count",
-        "status",
         "state",
         "english",
     ]
-    list_filter = ["status", "kind", "country", "region"]
+    list_filter = ["status", "kind", ("country", CountryFilter), "region"]
     search_fields = ["name_de", "name_en", "short_name", "slug", "description_de"]
     prepopulated_fields = {"slug": ("name_de",)}
     inlines = [MembershipOfOrganisationInline, PersonInline]

@@ -9,7 +9,7 @@ from .models import Article, ArticleReference, ArticleSection, NewsItem
 
 @admin.register(NewsItem)
 class NewsItemAdmin(PublishableAdmin):
-    list_display = ["title", "published_at", "status", "state", "english"]
+    list_display = ["title", "published_at", "state", "english"]
     list_filter = ["status", "alliances"]
     search_fields = ["title_de", "title_en", "teaser_de", "teaser_en", "slug"]
     prepopulated_fields = {"slug": ("title_de",)}
@@ -36,7 +36,7 @@ class ArticleReferenceInline(TranslationTabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(PublishableAdmin):
-    list_display = ["title", "category", "published_at", "status", "state", "english"]
+    list_display = ["title", "category", "published_at", "state", "english"]
     list_filter = ["status", "category"]
     search_fields = ["title_de", "title_en", "summary_de", "summary_en", "slug"]
     prepopulated_fields = {"slug": ("title_de",)}

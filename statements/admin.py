@@ -86,7 +86,6 @@ class PressStatementAdmin(PublishableAdmin):
         "alliance",
         "dateline_place",
         "published_at",
-        "status",
         "state",
         "english",
     ]
