@@ -7,7 +7,6 @@ Memberships and contacts are added to the alliance page by the members app
 import reversion
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Count
@@ -62,7 +61,46 @@ class HistoryAdmin(VersionAdmin):
                 reversion.add_to_revision(obj)
 
 
-class PublicationRulesMixin:
+def may_publish(user, model):
+    return user.has_perm(model.publish_permission())
+
+
+class LockedWhenPublishedMixin:
+    """Read-only, for users who may not publish, once what it belongs to is published.
+
+    `publishable_items(obj)` says which publishable items decide: the object
+    itself, or the items it is a part of. The server refuses changes and
+    deletions (403), and the form says why.
+    """
+
+    def publishable_items(self, obj):
+        raise NotImplementedError
+
+    def is_locked_for(self, request, obj):
+        return obj is not None and any(
+            item is not None
+            and item.status == Publishable.Status.PUBLISHED
+            and not may_publish(request.user, type(item))
+            for item in self.publishable_items(obj)
+        )
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and not self.is_locked_for(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not self.is_locked_for(request, obj)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if request.method == "GET" and self.is_locked_for(request, obj):
+            self.message_user(
+                request,
+                gettext("This item is published: only a Publisher can change or delete it."),
+                messages.INFO,
+            )
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+
+class PublicationRulesMixin(LockedWhenPublishedMixin):
     """Who may change what: the Editor and Publisher roles (alliance_portal/roles.py).
 
     Without the model's "publish" permission a user sees no publication
@@ -72,21 +110,10 @@ class PublicationRulesMixin:
 
     def has_publish_permission(self, request):
         # Checked by Django for actions declared with permissions=["publish"].
-        return request.user.has_perm(self.model.publish_permission())
+        return may_publish(request.user, self.model)
 
-    def is_locked_for(self, request, obj):
-        """True when `obj` is published and the user may not publish."""
-        return (
-            obj is not None
-            and obj.status == Publishable.Status.PUBLISHED
-            and not self.has_publish_permission(request)
-        )
-
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and not self.is_locked_for(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and not self.is_locked_for(request, obj)
+    def publishable_items(self, obj):
+        return [obj]
 
     def get_readonly_fields(self, request, obj=None):
         fields = tuple(super().get_readonly_fields(request, obj))
@@ -103,22 +130,11 @@ class PublicationRulesMixin:
         if obj.status == Publishable.Status.PUBLISHED:
             warn_missing_english(self, request, [obj])
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        if request.method == "GET":
-            obj = self.get_object(request, unquote(object_id))
-            if self.is_locked_for(request, obj):
-                self.message_user(
-                    request,
-                    gettext("This item is published: only a Publisher can change or delete it."),
-                    messages.INFO,
-                )
-        return super().change_view(request, object_id, form_url, extra_context)
-
 
 PUBLICATION_FIELDS = ("status", "published_at", "unpublish_at")
 
 
-class PartRulesMixin:
+class PartRulesMixin(LockedWhenPublishedMixin):
     """Parts of publishable items (a goal, a membership) follow their item's rule.
 
     `publishable_parents` names the foreign keys to those items: without the
@@ -128,29 +144,13 @@ class PartRulesMixin:
 
     publishable_parents = ()
 
-    def _may_publish(self, request, model):
-        return request.user.has_perm(model.publish_permission())
-
-    def is_locked_for(self, request, obj):
-        parents = (getattr(obj, name) for name in self.publishable_parents) if obj else ()
-        return any(
-            parent is not None
-            and parent.status == Publishable.Status.PUBLISHED
-            and not self._may_publish(request, type(parent))
-            for parent in parents
-        )
-
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and not self.is_locked_for(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and not self.is_locked_for(request, obj)
+    def publishable_items(self, obj):
+        return [getattr(obj, name) for name in self.publishable_parents]
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)
-        parent_model = db_field.related_model
-        if db_field.name in self.publishable_parents and not self._may_publish(
-            request, parent_model
+        if db_field.name in self.publishable_parents and not may_publish(
+            request.user, db_field.related_model
         ):
             field.queryset = field.queryset.filter(status=Publishable.Status.DRAFT)
         return field

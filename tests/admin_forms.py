@@ -1,6 +1,24 @@
-"""Read an admin change form the way a browser would, to post it back edited."""
+"""Admin pages in tests: their URLs, and their forms read the way a browser would."""
 
+import re
 from html.parser import HTMLParser
+
+from django.urls import reverse
+
+
+def admin_url(model, view, *args):
+    """`admin_url(Alliance, "change", pk)`: the admin URL of a model's view."""
+    meta = model._meta
+    return reverse(f"admin:{meta.app_label}_{meta.model_name}_{view}", args=args)
+
+
+def change_url(obj):
+    return admin_url(type(obj), "change", obj.pk)
+
+
+def errors(response):
+    """The admin's error messages on a form page, to explain a failed POST."""
+    return re.findall(r'<ul class="errorlist[^>]*>(.*?)</ul>', response.content.decode(), re.S)
 
 
 class _FormFields(HTMLParser):

@@ -8,14 +8,10 @@ from django.utils import translation
 
 from alliance_portal.models import Alliance, Goal
 from members.models import Membership, Organisation
-from tests.admin_forms import admin_form
+from tests.admin_forms import admin_form, change_url
 from tests.factories import make_alliance
 
 pytestmark = pytest.mark.django_db
-
-
-def change_url(obj):
-    return reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
 
 
 @pytest.fixture

@@ -17,15 +17,11 @@ from PIL import Image
 from alliance_portal.models import Alliance
 from alliance_portal.uploads.renditions import renditions_for
 from members.models import Organisation
-from tests.admin_forms import admin_form
+from tests.admin_forms import admin_form, change_url
 from tests.factories import make_organisation
 from tests.upload_files import image_bytes
 
 pytestmark = pytest.mark.django_db
-
-
-def change_url(obj):
-    return reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
 
 
 def upload_logo(client, organisation, name, data):

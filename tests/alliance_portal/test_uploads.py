@@ -20,7 +20,7 @@ from PIL import Image
 from alliance_portal.models import Alliance
 from members.models import Organisation
 from news.models import Article
-from tests.admin_forms import admin_form
+from tests.admin_forms import admin_form, change_url
 from tests.factories import make_alliance, make_organisation
 from tests.upload_files import (
     MB,
@@ -33,10 +33,6 @@ from tests.upload_files import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def change_url(obj):
-    return reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
 
 
 class RecordingTemporaryFileUploadHandler(TemporaryFileUploadHandler):

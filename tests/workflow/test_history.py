@@ -7,8 +7,7 @@ from reversion.models import Version
 from alliance_portal.models import Alliance, Demand, Goal, KeyFigure, Section
 from alliance_portal.translation_status import translated_fields
 from members.models import AllianceContact, Membership
-from tests.admin_forms import admin_form
-from tests.workflow.test_roles import admin_url
+from tests.admin_forms import admin_form, admin_url
 
 pytestmark = pytest.mark.django_db
 

@@ -1,10 +1,7 @@
 """Editors write, Publishers decide what the public sees: enforced on the server."""
 
-import re
-
 import pytest
 from django.contrib.auth.models import Group
-from django.urls import reverse
 from reversion.models import Version
 
 from alliance_portal.models import Alliance, Goal, Publishable
@@ -12,7 +9,7 @@ from alliance_portal.roles import EDITOR, PUBLISHER
 from members.models import Organisation
 from news.models import NewsItem
 from statements.models import PressStatement
-from tests.admin_forms import admin_form
+from tests.admin_forms import admin_form, admin_url, errors
 from tests.factories import make_alliance, make_goal
 
 pytestmark = pytest.mark.django_db
@@ -20,16 +17,6 @@ pytestmark = pytest.mark.django_db
 DRAFT = Publishable.Status.DRAFT
 PUBLISHED = Publishable.Status.PUBLISHED
 PUBLISHABLE_MODELS = ["alliance", "organisation", "newsitem", "article", "pressstatement"]
-
-
-def errors(response):
-    """The admin's error messages on a form page, to explain a failed POST."""
-    return re.findall(r'<ul class="errorlist[^>]*>(.*?)</ul>', response.content.decode(), re.S)
-
-
-def admin_url(model, view, *args):
-    meta = model._meta
-    return reverse(f"admin:{meta.app_label}_{meta.model_name}_{view}", args=args)
 
 
 def test_the_roles_exist_with_the_right_permissions():

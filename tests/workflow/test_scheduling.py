@@ -15,8 +15,7 @@ from alliance_portal.models import Alliance, KeyFigure, Publishable
 from members.models import Membership, Organisation
 from news.models import Article, NewsItem
 from statements.models import PressStatement, Quote
-from tests.admin_forms import admin_form
-from tests.workflow.test_roles import admin_url, errors
+from tests.admin_forms import admin_form, admin_url, errors
 
 pytestmark = pytest.mark.django_db
 

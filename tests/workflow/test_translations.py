@@ -6,8 +6,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from alliance_portal.models import Alliance, Demand, Publishable
+from tests.admin_forms import admin_url
 from tests.factories import make_alliance, make_goal
-from tests.workflow.test_roles import admin_url
 
 pytestmark = pytest.mark.django_db
 
