@@ -1,0 +1,44 @@
+import django.db.models.deletion
+from django.db import migrations, models
+
+from alliance_portal.search import search_vector_operation
+
+
+class Migration(migrations.Migration):
+    """Indexes for the organisation list in each language's order; the unique constraint's
+    index serves memberships by alliance, so the foreign key's own index goes. Stored
+    search vectors replace the expression indexes of 0002 (PostgreSQL only)."""
+
+    dependencies = [
+        ("alliance_portal", "0006_rich_text_from_plain_text"),
+        ("members", "0006_rich_text_from_plain_text"),
+    ]
+
+    operations = [
+        migrations.AlterField(
+            model_name="membership",
+            name="alliance",
+            field=models.ForeignKey(
+                db_index=False,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="memberships",
+                to="alliance_portal.alliance",
+                verbose_name="alliance",
+            ),
+        ),
+        migrations.AddIndex(
+            model_name="organisation",
+            index=models.Index(
+                fields=["name_de", "id", "status", "published_at", "unpublish_at", "kind", "country"],
+                name="organisation_name_de_idx",
+            ),
+        ),
+        migrations.AddIndex(
+            model_name="organisation",
+            index=models.Index(
+                fields=["name_en", "id", "status", "published_at", "unpublish_at", "kind", "country"],
+                name="organisation_name_en_idx",
+            ),
+        ),
+        search_vector_operation("members_organisation", ("name", "description")),
+    ]
