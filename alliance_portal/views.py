@@ -1,7 +1,7 @@
 import csv
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, FilteredRelation, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, FilteredRelation, OuterRef, Prefetch, Q, Value
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -44,7 +44,7 @@ def country_choices(queryset):
 
 
 class KeysFirstPaginator(Paginator):
-    """Pages of a queryset that find the page's keys first, then read only its rows.
+    """Pages of public items that find the page's keys first, then read only its rows.
 
     A deep page skips thousands of items: this way PostgreSQL skips them in the
     index alone (an index-only scan, see `PUBLIC_LIST_INDEX_FIELDS`) instead of
@@ -57,8 +57,7 @@ class KeysFirstPaginator(Paginator):
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
-        keys = self.object_list.values("pk")[bottom:top]
-        return self._get_page(self.object_list.filter(pk__in=keys), number, self)
+        return self._get_page(self.object_list.slice_by_keys(bottom, top), number, self)
 
 
 class FilterQueryMixin:
@@ -218,20 +217,23 @@ def group_members(memberships):
 def related_alliances(alliance, count=4):
     """Published alliances sharing the most member organisations, then the same sector."""
     organisation_ids = [m.organisation_id for m in alliance.public_memberships]
-    # Joins only these organisations' memberships (found by their index), not every
-    # membership of every alliance.
-    shared_memberships = FilteredRelation(
-        "memberships", condition=Q(memberships__organisation_id__in=organisation_ids)
-    )
-    return list(
-        Alliance.objects.published()
-        .select_related("sector")
-        .exclude(pk=alliance.pk)
-        .alias(shared_memberships=shared_memberships)
-        .annotate(shared_members=Count("shared_memberships"))
-        .filter(Q(shared_members__gt=0) | Q(sector_id=alliance.sector_id, sector__isnull=False))
-        .order_by("-shared_members", "name")[:count]
-    )
+    ranked = Alliance.objects.published().exclude(pk=alliance.pk)
+    if organisation_ids:
+        # Joins only these organisations' memberships (found by their index), not
+        # every membership of every alliance.
+        shared_memberships = FilteredRelation(
+            "memberships", condition=Q(memberships__organisation_id__in=organisation_ids)
+        )
+        ranked = ranked.alias(shared_memberships=shared_memberships).annotate(
+            shared_members=Count("shared_memberships")
+        )
+    else:
+        ranked = ranked.annotate(shared_members=Value(0))
+    ranked = ranked.filter(
+        Q(shared_members__gt=0) | Q(sector_id=alliance.sector_id, sector__isnull=False)
+    ).order_by("-shared_members", "name")
+    # Ranking on the keys alone keeps the rows it sorts narrow; then the chosen few.
+    return list(ranked.filter(pk__in=ranked.values("pk")[:count]).select_related("sector"))
 
 
 def alliance_structured_data(request, alliance):

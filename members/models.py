@@ -97,8 +97,7 @@ class Membership(models.Model):
         verbose_name=_("alliance"),
         on_delete=models.CASCADE,
         related_name="memberships",
-        # The unique constraint's index starts with this column and serves its lookups.
-        db_index=False,
+        db_index=False,  # the unique constraint's index starts with this column
     )
     # PROTECT: an organisation that is in an alliance cannot vanish from it by
     # accident; its memberships have to be ended first.
@@ -107,6 +106,7 @@ class Membership(models.Model):
         verbose_name=_("organisation"),
         on_delete=models.PROTECT,
         related_name="memberships",
+        db_index=False,  # membership_by_organisation_idx starts with this column
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.MEMBER)
     joined_on = models.DateField(_("joined on"), null=True, blank=True)
@@ -116,6 +116,11 @@ class Membership(models.Model):
         ordering = ["alliance", "position", "id"]
         verbose_name = _("membership")
         verbose_name_plural = _("memberships")
+        # An organisation's alliances, and the alliances sharing members with one
+        # (related alliances), from the index alone.
+        indexes = [
+            models.Index(fields=["organisation", "alliance"], name="membership_by_organisation_idx")
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["alliance", "organisation"],
