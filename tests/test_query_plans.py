@@ -61,3 +61,9 @@ def test_every_public_page_reads_large_tables_through_indexes(client, demo_conte
                 found.append(f"{page} ({url}) scans {sorted(tables)}:\n{sql}\n{plan}")
     assert explained > 100
     assert not found, "\n\n".join(found)
+
+
+def test_portal_connections_assume_data_in_memory():
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW random_page_cost")
+        assert cursor.fetchone() == ("1.1",)
