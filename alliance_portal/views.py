@@ -97,9 +97,12 @@ class AllianceYearFilterMixin(FilterQueryMixin):
         context["chosen_alliance"] = self.alliance
         context["chosen_year"] = self.year
         context["years"] = published.years()
-        # Per alliance, an index lookup that stops at its first public item.
-        context["alliances"] = Alliance.objects.published().filter(
-            Exists(published.filter(**{self.alliance_lookup: OuterRef("pk")}))
+        # Per alliance, an index lookup that stops at its first public item; of the
+        # alliances (hundreds), only what the choices show.
+        context["alliances"] = (
+            Alliance.objects.published()
+            .filter(Exists(published.filter(**{self.alliance_lookup: OuterRef("pk")})))
+            .only("slug", "name")
         )
         return context
 

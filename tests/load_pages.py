@@ -60,6 +60,7 @@ def load_data_pages():
         "alliance detail": alliance.get_absolute_url(),
         "organisation list": "/de/organisations/",
         "organisation list, last page": "/de/organisations/?page=last",
+        "organisation list in English, last page": "/en/organisations/?page=last",
         "organisation list, filtered": f"/de/organisations/?kind={organisation.kind}",
         "organisation detail": organisation.get_absolute_url(),
         "news list": "/de/news/",

@@ -260,6 +260,7 @@ QUERY_BUDGET = {
     "alliance detail": 12,
     "organisation list": 3,
     "organisation list, last page": 3,
+    "organisation list in English, last page": 3,
     "organisation list, filtered": 3,
     "organisation detail": 3,
     "news list": 7,
