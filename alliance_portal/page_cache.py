@@ -83,7 +83,14 @@ def content_changed(**kwargs):
     a new generation.
     """
     forget_generation()
-    transaction.on_commit(forget_generation)
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        return
+    # Once per transaction is enough: deleting an alliance sends a signal for
+    # each of its hundreds of parts.
+    pending = (callback for _savepoints, callback, _robust in connection.run_on_commit)
+    if forget_generation not in pending:
+        transaction.on_commit(forget_generation)
 
 
 def forget_generation(**kwargs):
