@@ -257,6 +257,19 @@ def test_load_data_replace_leaves_other_content_alone(demo_content):
     assert PressStatement.objects.count() == before[PressStatement] + 20
 
 
+def test_load_data_replace_refuses_when_other_content_refers_to_it():
+    generate("--scale", str(SMALL))
+    PressStatement.objects.create(
+        headline_de="Eigene Erklärung",
+        dateline_place_de="Berlin",
+        body_de="<p>Text</p>",
+        alliance=generated(Alliance).get(),
+    )
+    with pytest.raises(CommandError, match="cannot be deleted, nothing was changed"):
+        generate("--scale", str(SMALL), "--replace")
+    assert generated(PressStatement).count() == 20
+
+
 def test_load_data_refuses_a_scale_of_zero():
     with pytest.raises(CommandError, match="The scale must be above 0."):
         generate("--scale", "0")
