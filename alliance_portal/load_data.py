@@ -279,6 +279,7 @@ def timestamps_as_given(*model_classes):
     """Let `bulk_create` store the created/updated times we set instead of now().
 
     Load data must be the same on every run, and its history should look like one.
+    The fields are shared by the process: meant for the command's own run only.
     """
     fields = [
         model._meta.get_field(name)
