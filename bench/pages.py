@@ -37,7 +37,7 @@ class Page:
     path: str
     about: str = ""  # what was chosen, for results.md
     rotate_paths: list | None = None  # "PDF cold": these paths in turn, `path` is one of them
-    cached_by_design: bool = False  # a page cache does not apply (the cold PDFs)
+    uncacheable: bool = False  # each request asks for another PDF: no cache can help
 
 
 def counts():
@@ -146,7 +146,7 @@ def _pages():
             cold_pdfs[len(cold_pdfs) // 2],
             f"{len(cold_pdfs)} different statements in turn",
             rotate_paths=cold_pdfs,
-            cached_by_design=True,
+            uncacheable=True,
         )
     yield Page(
         "pdf-cached",

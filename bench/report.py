@@ -42,7 +42,7 @@ class Phase:
         return sum(run.requests_per_second for run in runs) / len(runs)
 
     def ratio(self, result):
-        return result.requests_per_second / self.ceiling
+        return result.requests_per_second / self.ceiling if self.ceiling else 0.0
 
     def find(self, key):
         return next(m for m in self.measurements if m.page.key == key)
@@ -82,6 +82,12 @@ def markdown_table(header, rows):
     return "\n".join([line(header), rule, *(line(row) for row in rows)])
 
 
+def error_cell(result):
+    """Non-2xx answers, and wrk's socket errors (timeouts…) if there were any."""
+    socket_errors = [f"{count} {kind}" for kind, count in result.socket_errors.items() if count]
+    return f"{result.non_2xx}" + (f" (+ {', '.join(socket_errors)})" if socket_errors else "")
+
+
 def phase_table(phase):
     def row(name, result):
         return [
@@ -90,7 +96,7 @@ def phase_table(phase):
             f"{result.p50_ms:.1f}",
             f"{result.p99_ms:.1f}",
             f"{phase.ratio(result):.3f}",
-            str(result.errors),
+            error_cell(result),
         ]
 
     rows = [row("ceiling (before the pages)", phase.ceiling_before)]
@@ -108,7 +114,7 @@ def memory_line(phase):
 def checks(uncached, cached, vendor):
     found = []
 
-    cached_pages = [m for m in cached.measurements if not m.page.cached_by_design]
+    cached_pages = [m for m in cached.measurements if not m.page.uncacheable]
     below = [m for m in cached_pages if cached.ratio(m.result) < CACHED_PAGE_RATIO]
     lowest = min(cached_pages, key=lambda m: cached.ratio(m.result))
     found.append(
@@ -146,7 +152,7 @@ def checks(uncached, cached, vendor):
     )
 
     first, far = uncached.find("news"), uncached.find("news-far")
-    factor = far.result.p50_ms / first.result.p50_ms
+    factor = far.result.p50_ms / first.result.p50_ms if first.result.p50_ms else float("inf")
     found.append(
         Check(
             f"uncached {far.page.name} within {FAR_NEWS_PAGE_LATENCY}× the latency of page 1",
