@@ -59,7 +59,9 @@ class Gunicorn:
     def start(self):
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         command = [
-            str(Path(sys.executable).with_name("gunicorn")),
+            sys.executable,
+            "-m",
+            "gunicorn",
             "--config",
             str(ROOT / "bench" / "gunicorn.conf.py"),
             "bench.wsgi:application",
