@@ -7,7 +7,7 @@ PORT ?= 8000
 # `make run` is local development: debug on, SQLite unless DATABASE_URL says otherwise.
 DEV_ENV := DJANGO_DEBUG=1
 
-.PHONY: run test lint format messages clean
+.PHONY: run test bench lint format messages clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,21 @@ run: $(BIN)/.installed
 
 test: $(BIN)/.installed node_modules/axe-core/axe.min.js
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Performance: the portal under gunicorn (production settings, 2 workers) measured by
+# wrk on generate_load_data's data, against a bare Django view; writes bench/results.md.
+# SQLite by default, DATABASE_URL=postgres://… for PostgreSQL. See the README.
+bench: $(BIN)/.installed
+	@if ! command -v wrk >/dev/null; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "Installing wrk (apt-get install wrk)."; \
+			apt-get update -qq && apt-get install -y -qq wrk >/dev/null; \
+		else \
+			echo "make bench needs wrk, the HTTP load tool: 'sudo apt-get install wrk' on Debian or Ubuntu, 'brew install wrk' on macOS."; \
+			exit 1; \
+		fi; \
+	fi
+	$(BIN)/python -m bench
 
 # axe-core for the accessibility tests, pinned in package-lock.json.
 node_modules/axe-core/axe.min.js: package-lock.json

@@ -59,10 +59,12 @@ graceful_timeout = _env_int("GUNICORN_GRACEFUL_TIMEOUT", 20)
 keepalive = _env_int("GUNICORN_KEEPALIVE", 5)
 
 # Recycle each worker after about this many requests, so a slow memory leak
-# (image uploads go through Pillow) can never grow without bound. The jitter
-# keeps the workers from restarting all at once. GUNICORN_MAX_REQUESTS=0 turns
-# recycling off.
-max_requests = _env_int("GUNICORN_MAX_REQUESTS", 1000)
+# (image uploads go through Pillow) can never grow without bound. High, because
+# a recycled worker starts with an empty page cache and costs a Django start-up:
+# at the few thousand cached pages a second two workers serve, 1,000 would
+# restart one every second. The jitter keeps the workers from restarting all at
+# once. GUNICORN_MAX_REQUESTS=0 turns recycling off.
+max_requests = _env_int("GUNICORN_MAX_REQUESTS", 100_000)
 max_requests_jitter = _env_int("GUNICORN_MAX_REQUESTS_JITTER", max_requests // 10)
 
 # The heartbeat file is touched constantly; on a disk-backed /tmp (the default

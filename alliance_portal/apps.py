@@ -1,6 +1,7 @@
 import warnings
 
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
 
@@ -10,7 +11,13 @@ class AlliancePortalConfig(AppConfig):
     verbose_name = _("Alliances")
 
     def ready(self):
+        from .page_cache import forget_generation, invalidate_on_change
         from .uploads.checks import IMAGE_MAX_PIXELS
+
+        # Public pages show these models: a change drops the cached pages.
+        invalidate_on_change(*self.get_models())
+        # A migration may rewrite content without signals.
+        post_migrate.connect(forget_generation, dispatch_uid="page-cache:migrate")
 
         # Every image Pillow opens in this process (uploads, PDF logos) is held to
         # the upload limit, and a decompression bomb is an error, not a warning.

@@ -36,6 +36,7 @@ from django.utils.text import slugify
 
 from .load_texts import PLACES, T, TextMaker, capitalised
 from .models import Alliance, Demand, Goal, KeyFigure, Publishable, Section, Sector
+from .page_cache import forget_generation
 
 DEFAULT_SEED = 6
 FULL_COUNTS = {
@@ -278,6 +279,7 @@ def timestamps_as_given(*model_classes):
     """Let `bulk_create` store the created/updated times we set instead of now().
 
     Load data must be the same on every run, and its history should look like one.
+    The fields are shared by the process: meant for the command's own run only.
     """
     fields = [
         model._meta.get_field(name)
@@ -323,6 +325,8 @@ def generate_load_data(*, scale=1.0, seed=DEFAULT_SEED, replace=False, progress=
                 progress(f"Earlier load data deleted in {seconds:.1f} s")
         generator = LoadDataGenerator(scale=scale, seed=seed, progress=progress)
         generator.run()
+    # bulk_create sends no signals: tell the page cache itself.
+    forget_generation()
     analyzing = time.perf_counter()
     analyze()
     if progress:

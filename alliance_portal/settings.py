@@ -6,6 +6,7 @@ one place where they are parsed.
 """
 
 import os
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -112,6 +113,11 @@ MIDDLEWARE = [
     # HEALTHCHECK call it by IP over plain HTTP.
     "alliance_portal.middleware.HealthCheckMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # 304 answers to If-None-Match / If-Modified-Since, for cached pages too.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Anonymous visitors' pages, served before the session or the database
+    # is touched (alliance_portal/page_cache.py).
+    "alliance_portal.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # After LocaleMiddleware: the 503 page speaks the visitor's language.
@@ -184,15 +190,31 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "alliance-portal",
-        }
+    REDIS_CACHE = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "alliance-portal",
     }
+    CACHES = {"default": REDIS_CACHE, "coordination": REDIS_CACHE}
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Each worker keeps pages in its own memory; the few bytes all workers on
+    # the host must agree on (alliance_portal/page_cache.py) go to a file cache.
+    CACHE_DIR = Path(
+        os.environ.get("DJANGO_CACHE_DIR")
+        or Path(tempfile.gettempdir()) / f"alliance-portal-{BASE_DIR.name}-cache"
+    )
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "coordination": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": CACHE_DIR,
+        },
+    }
+
+# Whole public pages are cached for visitors without a session for at most
+# this long; content changes drop them at once (0 turns the page cache off).
+PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 600)
+PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/i18n/", "/healthz")
 
 # --- Languages and time -----------------------------------------------------
 

@@ -1,7 +1,7 @@
 import csv
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, FilteredRelation, OuterRef, Prefetch, Q, Value
+from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Value, When, Window
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -158,9 +158,9 @@ class AllianceDetailView(PreviewableMixin, DetailView):
     model = Alliance
 
     def get_queryset(self):
-        # Memberships and contacts belong to the members app, which builds on
-        # this one; reach their models through the relations, not an import.
-        memberships = Alliance._meta.get_field("memberships").related_model.objects
+        # Contacts belong to the members app, which builds on this one: reach
+        # their model through the relation, not an import. Memberships are
+        # fetched apart, the first MEMBERS_SHOWN only (shown_memberships).
         contacts = Alliance._meta.get_field("contacts").related_model.objects
         sub_goals = Prefetch("children", queryset=Goal.objects.order_by("position", "id"))
         main_goals = Goal.objects.filter(parent__isnull=True).prefetch_related(sub_goals)
@@ -169,13 +169,6 @@ class AllianceDetailView(PreviewableMixin, DetailView):
             .select_related("sector")
             .prefetch_related(
                 Prefetch("goals", queryset=main_goals, to_attr="main_goals"),
-                Prefetch(
-                    "memberships",
-                    queryset=memberships.filter(published_q("organisation__"))
-                    .select_related("organisation")
-                    .order_by("position", "id"),
-                    to_attr="public_memberships",
-                ),
                 Prefetch(
                     "contacts",
                     queryset=contacts.select_related("person__organisation"),
@@ -190,7 +183,11 @@ class AllianceDetailView(PreviewableMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         alliance = self.object
+        alliance.public_memberships = shown_memberships(alliance)
         context["member_groups"] = group_members(alliance.public_memberships)
+        context["members_total"] = (
+            alliance.public_memberships[0].members_total if alliance.public_memberships else 0
+        )
         context["goals"] = [g for g in alliance.main_goals if g.kind == Goal.Kind.GOAL]
         context["fields_of_action"] = [
             g for g in alliance.main_goals if g.kind == Goal.Kind.FIELD_OF_ACTION
@@ -201,6 +198,24 @@ class AllianceDetailView(PreviewableMixin, DetailView):
 
 
 ROLE_ORDER = ["founder", "organiser", "member", "partner"]
+# An alliance page lists this many members, founders and organisers first;
+# the organisation list, filtered by the alliance, has them all.
+MEMBERS_SHOWN = 60
+
+
+def shown_memberships(alliance):
+    """The first MEMBERS_SHOWN public memberships in role order, each with the total."""
+    memberships = Alliance._meta.get_field("memberships").related_model.objects
+    role_rank = Case(
+        *(When(role=role, then=Value(rank)) for rank, role in enumerate(ROLE_ORDER)),
+        default=Value(len(ROLE_ORDER)),
+    )
+    return list(
+        memberships.filter(published_q("organisation__"), alliance=alliance)
+        .select_related("organisation")
+        .annotate(members_total=Window(Count("pk")))
+        .order_by(role_rank, "position", "id")[:MEMBERS_SHOWN]
+    )
 
 
 def group_members(memberships):
@@ -218,25 +233,32 @@ def group_members(memberships):
 
 
 def related_alliances(alliance, count=4):
-    """Published alliances sharing the most member organisations, then the same sector."""
-    organisation_ids = [m.organisation_id for m in alliance.public_memberships]
-    ranked = Alliance.objects.published().exclude(pk=alliance.pk)
-    if organisation_ids:
-        # Joins only these organisations' memberships (found by their index), not
-        # every membership of every alliance.
-        shared_memberships = FilteredRelation(
-            "memberships", condition=Q(memberships__organisation_id__in=organisation_ids)
+    """Published alliances sharing the most member organisations, then the same sector.
+
+    Shared members are counted from the memberships of this alliance's members
+    (a few hundred rows through the organisation index), not over every
+    alliance's memberships. Three queries, whatever the size.
+    """
+    memberships = Alliance._meta.get_field("memberships").related_model.objects
+    shared = dict(
+        memberships.filter(published_q("alliance__"), organisation__memberships__alliance=alliance)
+        .exclude(alliance=alliance)
+        .values_list("alliance_id")
+        .annotate(shared=Count("pk"))
+        .order_by("-shared", "alliance__name")[:count]
+    )
+    related = Alliance.objects.published().select_related("sector")
+    by_members = sorted(
+        related.filter(pk__in=shared), key=lambda other: (-shared[other.pk], other.name)
+    )
+    by_sector = []
+    if alliance.sector_id and len(by_members) < count:
+        by_sector = list(
+            related.filter(sector_id=alliance.sector_id)
+            .exclude(pk__in=[alliance.pk, *shared])
+            .order_by("name")[: count - len(by_members)]
         )
-        ranked = ranked.alias(shared_memberships=shared_memberships).annotate(
-            shared_members=Count("shared_memberships")
-        )
-    else:
-        ranked = ranked.annotate(shared_members=Value(0))
-    ranked = ranked.filter(
-        Q(shared_members__gt=0) | Q(sector_id=alliance.sector_id, sector__isnull=False)
-    ).order_by("-shared_members", "name")
-    # Ranking on the keys alone keeps the rows it sorts narrow; then the chosen few.
-    return list(ranked.filter(pk__in=ranked.values("pk")[:count]).select_related("sector"))
+    return by_members + by_sector
 
 
 def alliance_structured_data(request, alliance):

@@ -1,7 +1,8 @@
 from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 
-from alliance_portal.models import published_q
+from alliance_portal.models import Alliance, published_q
 from alliance_portal.rich_text import to_plain_line
 from alliance_portal.views import (
     FilterQueryMixin,
@@ -30,6 +31,11 @@ class OrganisationListView(FilterQueryMixin, ListView):
             "kind": self.request.GET.get("kind", "").strip(),
             "country": self.request.GET.get("country", "").strip(),
         }
+        # ?alliance=<slug>: the members of one alliance (linked from its page).
+        self.alliance = None
+        if slug := self.request.GET.get("alliance", "").strip():
+            self.alliance = get_object_or_404(Alliance.objects.published(), slug=slug)
+            organisations = organisations.filter(memberships__alliance=self.alliance)
         if self.chosen["kind"]:
             organisations = organisations.filter(kind=self.chosen["kind"])
         if self.chosen["country"]:
@@ -39,6 +45,7 @@ class OrganisationListView(FilterQueryMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["chosen"] = self.chosen
+        context["chosen_alliance"] = self.alliance
         context["kinds"] = Organisation.Kind.choices
         context["countries"] = country_choices(Organisation.objects.published())
         return context

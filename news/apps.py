@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class NewsConfig(AppConfig):
     name = "news"
     verbose_name = _("News")
+
+    def ready(self):
+        from alliance_portal.page_cache import invalidate_on_change
+
+        # Public pages show these models: a change drops the cached pages.
+        invalidate_on_change(*self.get_models())

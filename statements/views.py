@@ -6,6 +6,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 
+from alliance_portal.page_cache import current_generation
 from alliance_portal.rich_text import to_plain_text
 from alliance_portal.structured_data import news_article_data
 from alliance_portal.views import AllianceYearFilterMixin, PreviewableMixin
@@ -95,13 +96,17 @@ class PreviewLinkView(PressDetailView):
 
 
 def pdf_response(statement):
-    """The statement's PDF in the active language, made once per version and language."""
+    """The statement's PDF in the active language, made once per content generation.
+
+    The generation changes with any content change (alliance_portal/page_cache.py),
+    also of the organisations and people the PDF names, not only the statement's.
+    """
     key = ":".join(
         [
             "statement-pdf",
             str(statement.pk),
             get_language(),
-            str(statement.updated_at.timestamp()),
+            current_generation()["token"],
             "released" if statement.is_published else "embargoed",
         ]
     )

@@ -22,3 +22,15 @@ STORAGES = {
 MEDIA_ROOT = tempfile.mkdtemp(prefix="alliance-portal-test-media-")
 STATIC_ROOT = tempfile.mkdtemp(prefix="alliance-portal-test-static-")
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# Tests measure the views: the page cache is off unless a test turns it on
+# (tests/alliance_portal/test_page_cache.py). Workers of this run share a
+# coordination cache of their own.
+PAGE_CACHE_SECONDS = 0
+CACHES = {
+    **CACHES,  # noqa: F405
+    "coordination": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": tempfile.mkdtemp(prefix="alliance-portal-test-cache-"),
+    },
+}

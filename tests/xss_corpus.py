@@ -108,7 +108,7 @@ PAYLOADS = [
 
 SEARCH_WORDS = ["alert", "script", "javascript"]
 
-OUR_FORMS = {"search-page-form", "search-form", "filters", "language-switcher"}
+OUR_FORMS = {"search-page-form", "search-form", "filters"}
 FORBIDDEN_ELEMENTS = {
     "iframe",
     "frame",

@@ -25,6 +25,18 @@ def language_alternates(context):
 
 
 @register.simple_tag(takes_context=True)
+def language_links(context):
+    """(code, URL) of this page, filters and page number kept, in every language.
+
+    Plain links rather than a form posting to set_language: a page without a
+    form has no CSRF cookie or token, so the same page can be cached for
+    every visitor.
+    """
+    full_path = context["request"].get_full_path()
+    return [(code, translate_url(full_path, code)) for code, _name in settings.LANGUAGES]
+
+
+@register.simple_tag(takes_context=True)
 def canonical_url(context):
     """This page's address without tracking or filter parameters; keeps the page number."""
     request = context["request"]

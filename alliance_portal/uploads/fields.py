@@ -33,6 +33,7 @@ from django.db.models.fields.files import (
     ImageFileDescriptor,
 )
 
+from ..page_cache import content_changed
 from . import checks, containers, renditions
 from .cleaning import EXTENSIONS, clean_image
 
@@ -251,6 +252,8 @@ def refresh_stored_image(instance, field_name):
     rows.update(
         **{name: getattr(instance, name) for name in (field.width_field, field.height_field)}
     )
+    # update() sends no signals: tell the page cache itself.
+    content_changed()
     return True
 
 

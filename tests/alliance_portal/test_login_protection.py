@@ -117,7 +117,10 @@ def test_behind_a_proxy_the_address_is_the_one_the_proxy_saw(client, staff, sett
 
 
 def test_production_cookies_are_secure_host_only_and_short_lived(client, staff):
-    page = client.get("/de/", secure=True)
+    # Public pages set no cookie at all (they are cached for everybody); the
+    # login form is where the CSRF cookie is first set.
+    assert not client.get("/de/", secure=True).cookies
+    page = client.get(LOGIN_URL, secure=True)
     csrf = page.cookies["__Host-csrftoken"]
     assert csrf["secure"] and csrf["path"] == "/" and not csrf["domain"]
     assert csrf["samesite"] == "Lax"

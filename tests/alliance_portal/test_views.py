@@ -202,3 +202,58 @@ def test_alliance_list_query_count_does_not_grow(client, django_assert_num_queri
         make_alliance()
     with django_assert_num_queries(4):
         client.get("/de/alliances/")
+
+
+def test_a_large_alliance_lists_its_first_members_and_links_to_all(client):
+    from alliance_portal.views import MEMBERS_SHOWN
+
+    alliance = make_alliance()
+    founder = make_organisation(name_de="Gründerin AG")
+    for number in range(MEMBERS_SHOWN + 5):
+        make_membership(
+            alliance=alliance,
+            organisation=make_organisation(name_de=f"Mitglied {number:03d}"),
+            position=number,
+        )
+    make_membership(alliance=alliance, organisation=founder, role="founder", position=999)
+    make_membership(
+        alliance=alliance, organisation=make_organisation(name_de="Entwurf", status="draft")
+    )
+
+    html = client.get(alliance.get_absolute_url()).content.decode()
+    # Founders come first, whatever their position; then members up to the limit.
+    assert html.index("Gründerin AG") < html.index("Mitglied 000")
+    assert f"Mitglied {MEMBERS_SHOWN - 2:03d}" in html
+    assert f"Mitglied {MEMBERS_SHOWN - 1:03d}" not in html
+    total = MEMBERS_SHOWN + 6
+    link = f'<a href="/de/organisations/?alliance={alliance.slug}">Alle {total} Mitglieder</a>'
+    assert link in html
+
+    listing = client.get("/de/organisations/", {"alliance": alliance.slug})
+    assert listing.context["paginator"].count == total
+    assert f"Mitglieder von {alliance.name}" in listing.content.decode()
+    assert client.get("/de/organisations/", {"alliance": "gibt-es-nicht"}).status_code == 404
+
+
+def test_related_alliances_share_members_first_then_the_sector(client):
+    from alliance_portal.models import Sector
+    from alliance_portal.views import related_alliances
+
+    sector = Sector.objects.create(name_de="Metall", slug="metall-test")
+    alliance = make_alliance(sector=sector)
+    shared = [make_organisation() for _ in range(3)]
+    for organisation in shared:
+        make_membership(alliance=alliance, organisation=organisation)
+    two_shared = make_alliance(name_de="Zwei gemeinsam")
+    one_shared = make_alliance(name_de="Eins gemeinsam")
+    hidden = make_alliance(name_de="Entwurf gemeinsam", status="draft")
+    for organisation in shared[:2]:
+        make_membership(alliance=two_shared, organisation=organisation)
+        make_membership(alliance=hidden, organisation=organisation)
+    make_membership(alliance=one_shared, organisation=shared[2])
+    make_alliance(name_de="Gleiche Branche", sector=sector)
+    make_alliance(name_de="Auch gleiche Branche", sector=sector)
+    make_alliance(name_de="Andere Branche")
+
+    names = [other.name for other in related_alliances(alliance)]
+    assert names == ["Zwei gemeinsam", "Eins gemeinsam", "Auch gleiche Branche", "Gleiche Branche"]

@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.db.models import ProtectedError, RestrictedError
 
 from alliance_portal.load_data import (
     DEFAULT_SEED,
@@ -42,6 +43,10 @@ class Command(BaseCommand):
             report = generate_load_data(scale=scale, seed=seed, replace=replace, progress=progress)
         except LoadDataExists as error:
             raise CommandError(error) from error
+        except (ProtectedError, RestrictedError) as error:
+            raise CommandError(
+                f"The earlier load data cannot be deleted, nothing was changed: {error.args[0]}"
+            ) from error
         if report.deleted:
             deleted = sum(report.deleted.values())
             self.stdout.write(f"Deleted the earlier load data: {deleted:,} rows.")

@@ -1,0 +1,5 @@
+"""`make bench`: the portal under gunicorn and wrk, each page against a bare Django view.
+
+Not an installed app. `python -m bench` runs it (bench/run.py); bench/wsgi.py
+serves the portal's URLs plus bench/ceiling/ (bench/urls.py).
+"""
