@@ -45,6 +45,15 @@ def published_q(relation=""):
 PUBLIC_LIST_INDEX_FIELDS = ["status", "published_at", "id", "unpublish_at"]
 
 
+def unpublish_time_index(name):
+    """An index of the few items with an unpublish time: the page cache asks for the
+    next one (`page_cache.next_scheduled_change`); the next publish time comes from
+    the list index."""
+    return models.Index(
+        fields=["status", "unpublish_at"], condition=models.Q(unpublish_at__isnull=False), name=name
+    )
+
+
 class PublicationQuerySet(models.QuerySet):
     def published(self):
         """What the public may see: published, and its publish time has come."""

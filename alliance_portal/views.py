@@ -252,13 +252,15 @@ def related_alliances(alliance, count=4):
         related.filter(pk__in=shared), key=lambda other: (-shared[other.pk], other.name)
     )
     by_sector = []
-    if alliance.sector_id and len(by_members) < count:
+    if alliance.sector_id:
+        # Asked even when the members fill the list, so that the number of queries
+        # does not depend on the content (tests/test_public_pages.py).
         by_sector = list(
             related.filter(sector_id=alliance.sector_id)
             .exclude(pk__in=[alliance.pk, *shared])
-            .order_by("name")[: count - len(by_members)]
+            .order_by("name")[:count]
         )
-    return by_members + by_sector
+    return (by_members + by_sector)[:count]
 
 
 def alliance_structured_data(request, alliance):

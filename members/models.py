@@ -8,7 +8,12 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from alliance_portal.fields import RichTextField
-from alliance_portal.models import Publishable, SlugFromTitle, require_alt_text
+from alliance_portal.models import (
+    Publishable,
+    SlugFromTitle,
+    require_alt_text,
+    unpublish_time_index,
+)
 from alliance_portal.uploads.fields import PortalImageField
 
 phone_validator = RegexValidator(
@@ -72,7 +77,7 @@ class Organisation(SlugFromTitle, Publishable):
                 name=f"organisation_name_{code}_idx",
             )
             for code, _language in settings.LANGUAGES
-        ]
+        ] + [unpublish_time_index("organisation_unpublish_idx")]
 
     def __str__(self):
         return self.name

@@ -10,6 +10,7 @@ from alliance_portal.models import (
     Publishable,
     SlugFromTitle,
     require_alt_text,
+    unpublish_time_index,
 )
 from alliance_portal.uploads.fields import PortalImageField
 
@@ -52,7 +53,10 @@ class NewsItem(SlugFromTitle, Publishable):
         ordering = ["-published_at", "-pk"]
         verbose_name = _("news item")
         verbose_name_plural = _("news")
-        indexes = [models.Index(fields=PUBLIC_LIST_INDEX_FIELDS, name="news_public_list_idx")]
+        indexes = [
+            models.Index(fields=PUBLIC_LIST_INDEX_FIELDS, name="news_public_list_idx"),
+            unpublish_time_index("news_unpublish_idx"),
+        ]
 
     def __str__(self):
         return self.title

@@ -11,7 +11,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from alliance_portal.fields import RichTextField
-from alliance_portal.models import PUBLIC_LIST_INDEX_FIELDS, Publishable, SlugFromTitle
+from alliance_portal.models import (
+    PUBLIC_LIST_INDEX_FIELDS,
+    Publishable,
+    SlugFromTitle,
+    unpublish_time_index,
+)
 from alliance_portal.uploads.fields import DocumentFileField
 
 
@@ -68,6 +73,7 @@ class PressStatement(SlugFromTitle, Publishable):
             models.Index(
                 fields=["alliance", *PUBLIC_LIST_INDEX_FIELDS], name="statement_alliance_list_idx"
             ),
+            unpublish_time_index("statement_unpublish_idx"),
         ]
 
     def __str__(self):

@@ -62,6 +62,9 @@ def load_data_pages():
         "organisation list, last page": "/de/organisations/?page=last",
         "organisation list in English, last page": "/en/organisations/?page=last",
         "organisation list, filtered": f"/de/organisations/?kind={organisation.kind}",
+        "organisation list of an alliance, last page": (
+            f"/de/organisations/?alliance={alliance.slug}&page=last"
+        ),
         "organisation detail": organisation.get_absolute_url(),
         "news list": "/de/news/",
         "news list, last page": "/de/news/?page=last",
