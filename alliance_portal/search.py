@@ -3,8 +3,9 @@
 Each app says what it offers in a `searchable.py` module with a list
 `SEARCHABLE` of `Searchable` entries; this module finds them, so the search
 view names no model. On PostgreSQL it uses full-text search with the German or
-English configuration (indexed, see the migration `0002_search_indexes`); on
-SQLite a simple case-insensitive match of every word.
+English configuration over a stored, indexed search vector per language (see
+`search_vector_operation`); on SQLite a simple case-insensitive match of every
+word.
 """
 
 import html
@@ -14,7 +15,8 @@ from importlib import import_module
 
 from django.apps import apps
 from django.db import connection
-from django.db.models import F, Q
+from django.db.models import Expression, Q
+from django.db.models.expressions import Col
 from django.utils.html import escape
 from django.utils.module_loading import module_has_submodule
 from django.utils.safestring import mark_safe
@@ -26,6 +28,9 @@ from .rich_text import to_plain_line
 MAX_QUERY_LENGTH = 200
 MIN_QUERY_LETTERS = 2
 RESULTS_PER_GROUP = 20
+# Ranking reads the vector of every match it ranks: a word found in most texts would
+# make that tens of thousands. Only the newest matches, this many, are ranked.
+RANKED_MATCHES = 200
 SNIPPET_LENGTH = 200
 # Characters PostgreSQL's headline function puts around matches; escaped text
 # cannot contain them, so they are safe to turn into <mark> afterwards.
@@ -38,7 +43,7 @@ class Searchable:
     """One kind of result: which published items, which fields, under which heading."""
 
     label: object  # a lazy translated string, e.g. _("Alliances")
-    queryset: object  # a callable returning the published queryset
+    queryset: object  # a callable returning the published queryset (of a Publishable)
     title_field: str
     text_fields: tuple  # the fields searched and shown in the snippet, in order
     weight: int = 0  # groups with a higher weight come first
@@ -92,58 +97,125 @@ def language_fields(text_fields, language):
     return fields
 
 
-def search_index_operation(table, text_fields):
-    """A migration operation adding the GIN indexes that `postgres_results` uses.
+def vector_sql(text_fields, language):
+    """The SQL of one language's search vector: its fields, then German for gaps."""
+    columns = " || ' ' || ".join(
+        f"COALESCE(\"{field}\", '')" for field in language_fields(text_fields, language)
+    )
+    return f"to_tsvector('{SEARCH_CONFIGS[language]}'::regconfig, {columns})"
 
-    The indexed expression is the one Django writes for SearchVector over the
-    same fields, so PostgreSQL uses the index; other databases get nothing.
+
+def index_name(table, language):
+    return f"{table[:40]}_fts_{language}"
+
+
+def expression_index_statements(table, text_fields, create):
+    for language in SEARCH_CONFIGS:
+        name = index_name(table, language)
+        if create:
+            yield (
+                f'CREATE INDEX IF NOT EXISTS {name} ON "{table}" '
+                f"USING gin ({vector_sql(text_fields, language)})"
+            )
+        else:
+            yield f"DROP INDEX IF EXISTS {name}"
+
+
+def postgresql_only(statements):
+    """A migration function running the SQL `statements` (a callable) on PostgreSQL only."""
+
+    def operation(apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            for statement in statements():
+                schema_editor.execute(statement)
+
+    return operation
+
+
+def search_index_operation(table, text_fields):
+    """A migration operation adding GIN indexes over the search vector expression.
+
+    Superseded by `search_vector_operation`; kept for the migrations that use it.
     """
     from django.db import migrations
 
-    def statements(create):
-        for language, config in SEARCH_CONFIGS.items():
-            name = f"{table[:40]}_fts_{language}"
-            if not create:
-                yield f"DROP INDEX IF EXISTS {name}"
-                continue
-            columns = " || ' ' || ".join(
-                f"COALESCE(\"{field}\", '')" for field in language_fields(text_fields, language)
-            )
+    return migrations.RunPython(
+        postgresql_only(lambda: expression_index_statements(table, text_fields, create=True)),
+        postgresql_only(lambda: expression_index_statements(table, text_fields, create=False)),
+        elidable=False,
+    )
+
+
+def search_vector_operation(table, text_fields):
+    """A migration operation storing each language's search vector in a generated column
+    `search_vector_<language>` with a GIN index, on PostgreSQL only; it replaces the
+    expression indexes of `search_index_operation`.
+
+    With the vector stored, ranking a match reads it instead of parsing the whole text
+    again. PostgreSQL keeps the columns up to date itself; Django does not know them
+    (see `StoredSearchVector`).
+    """
+    from django.db import migrations
+
+    def create():
+        yield from expression_index_statements(table, text_fields, create=False)
+        columns = ", ".join(
+            f"ADD COLUMN search_vector_{language} tsvector GENERATED ALWAYS AS "
+            f"({vector_sql(text_fields, language)}) STORED"
+            for language in SEARCH_CONFIGS
+        )
+        yield f'ALTER TABLE "{table}" {columns}'  # one rewrite of the table for both
+        for language in SEARCH_CONFIGS:
             yield (
-                f'CREATE INDEX IF NOT EXISTS {name} ON "{table}" '
-                f"USING gin (to_tsvector('{config}'::regconfig, {columns}))"
+                f'CREATE INDEX {index_name(table, language)} ON "{table}" '
+                f"USING gin (search_vector_{language})"
             )
 
-    def run(create):
-        def operation(apps, schema_editor):
-            if schema_editor.connection.vendor == "postgresql":
-                for statement in statements(create):
-                    schema_editor.execute(statement)
+    def drop():
+        columns = ", ".join(f"DROP COLUMN search_vector_{language}" for language in SEARCH_CONFIGS)
+        yield f'ALTER TABLE "{table}" {columns}'
+        yield from expression_index_statements(table, text_fields, create=True)
 
-        return operation
+    return migrations.RunPython(postgresql_only(create), postgresql_only(drop), elidable=False)
 
-    return migrations.RunPython(run(create=True), run(create=False), elidable=False)
+
+class StoredSearchVector(Expression):
+    """The stored search vector (`search_vector_operation`) of the queried model's table,
+    in `language` (German if the site has no search configuration for it)."""
+
+    def __init__(self, language):
+        from django.contrib.postgres.search import SearchVectorField
+
+        super().__init__(output_field=SearchVectorField())
+        self.language = language if language in SEARCH_CONFIGS else "de"
+
+    def resolve_expression(self, query=None, *args, **kwargs):
+        # A column of the query's own table, by its alias: the same in a subquery.
+        field = self.output_field.clone()
+        field.set_attributes_from_name(f"search_vector_{self.language}")
+        field.model = query.model
+        return Col(query.get_initial_alias(), field)
 
 
 def postgres_results(searchable, query, language):
-    from django.contrib.postgres.search import (
-        SearchHeadline,
-        SearchQuery,
-        SearchRank,
-        SearchVector,
-    )
+    from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 
     config = SEARCH_CONFIGS.get(language, "german")
     fields = localized_fields(searchable, language)
     snippet_field = fields[1] if len(fields) > 1 else fields[0]
-    vector = SearchVector(*fields, config=config)
+    vector = StoredSearchVector(language)
     search_query = SearchQuery(query, config=config, search_type="websearch")
-    items = (
-        searchable.queryset()
-        .annotate(search_vector=vector)
+    public = searchable.queryset()
+    newest_matches = (
+        public.alias(search_vector=vector)
         .filter(search_vector=search_query)
+        .order_by("-published_at", "-pk")
+        .values("pk")[:RANKED_MATCHES]
+    )
+    items = (
+        public.filter(pk__in=newest_matches)
         .annotate(
-            rank=SearchRank(F("search_vector"), search_query),
+            rank=SearchRank(vector, search_query),
             search_snippet=SearchHeadline(
                 snippet_field,
                 search_query,

@@ -170,6 +170,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int(
         "DJANGO_DB_CONNECT_TIMEOUT", 5
     )
+    # A portal this size is read from memory or SSD, where a page read at random costs
+    # about what the next page does. PostgreSQL's default of 4 assumes spinning disks
+    # and then often reads a whole table, or thousands of rows in index order, where
+    # an index lookup is many times faster (a search: 10 ms instead of 120 ms). Set at
+    # connection time, so it costs no query; empty keeps the server's setting (needed
+    # behind a pooler that refuses startup options).
+    random_page_cost = os.environ.get("DJANGO_DB_RANDOM_PAGE_COST", "1.1").strip()
+    if random_page_cost:
+        try:
+            float(random_page_cost)
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"DJANGO_DB_RANDOM_PAGE_COST={random_page_cost!r} is not a number."
+            ) from None
+        DATABASES["default"]["OPTIONS"]["options"] = f"-c random_page_cost={random_page_cost}"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -1,5 +1,6 @@
 """Who is in the alliances: organisations, their memberships, and people."""
 
+from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
@@ -54,6 +55,24 @@ class Organisation(SlugFromTitle, Publishable):
         ordering = ["name"]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
+        # The list in each language's alphabetical order (modeltranslation sorts by
+        # `name_<language>`). The trailing columns let PostgreSQL filter, count and skip
+        # to a deep page from the index alone (an index-only scan).
+        indexes = [
+            models.Index(
+                fields=[
+                    f"name_{code}",
+                    "id",
+                    "status",
+                    "published_at",
+                    "unpublish_at",
+                    "kind",
+                    "country",
+                ],
+                name=f"organisation_name_{code}_idx",
+            )
+            for code, _language in settings.LANGUAGES
+        ]
 
     def __str__(self):
         return self.name
@@ -78,6 +97,7 @@ class Membership(models.Model):
         verbose_name=_("alliance"),
         on_delete=models.CASCADE,
         related_name="memberships",
+        db_index=False,  # the unique constraint's index starts with this column
     )
     # PROTECT: an organisation that is in an alliance cannot vanish from it by
     # accident; its memberships have to be ended first.
@@ -86,6 +106,7 @@ class Membership(models.Model):
         verbose_name=_("organisation"),
         on_delete=models.PROTECT,
         related_name="memberships",
+        db_index=False,  # membership_by_organisation_idx starts with this column
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.MEMBER)
     joined_on = models.DateField(_("joined on"), null=True, blank=True)
@@ -95,6 +116,11 @@ class Membership(models.Model):
         ordering = ["alliance", "position", "id"]
         verbose_name = _("membership")
         verbose_name_plural = _("memberships")
+        # An organisation's alliances, and the alliances sharing members with one
+        # (related alliances), from the index alone.
+        indexes = [
+            models.Index(fields=["organisation", "alliance"], name="membership_by_organisation_idx")
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["alliance", "organisation"],

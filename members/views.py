@@ -4,9 +4,17 @@ from django.views.generic import DetailView, ListView
 
 from alliance_portal.models import Alliance, published_q
 from alliance_portal.rich_text import to_plain_line
-from alliance_portal.views import FilterQueryMixin, PreviewableMixin, country_choices
+from alliance_portal.views import (
+    FilterQueryMixin,
+    KeysFirstPaginator,
+    PreviewableMixin,
+    country_choices,
+)
 
 from .models import Membership, Organisation
+
+# An organisation may have hundreds of quotes: its page shows the most recent ones.
+QUOTES_SHOWN = 10
 
 
 class OrganisationListView(FilterQueryMixin, ListView):
@@ -15,6 +23,7 @@ class OrganisationListView(FilterQueryMixin, ListView):
     template_name = "members/organisation_list.html"
     context_object_name = "organisations"
     paginate_by = 48
+    paginator_class = KeysFirstPaginator
 
     def get_queryset(self):
         organisations = Organisation.objects.published()
@@ -51,23 +60,23 @@ class OrganisationDetailView(PreviewableMixin, DetailView):
             .select_related("alliance")
             .order_by("alliance__name")
         )
-        # Quotes live in the statements app, which builds on this one: reach
-        # them through the relation, and show only those of released statements.
-        quotes = Organisation._meta.get_field("quotes").related_model.objects
         return self.base_queryset().prefetch_related(
             Prefetch("memberships", queryset=memberships, to_attr="public_memberships"),
-            Prefetch(
-                "quotes",
-                queryset=quotes.filter(published_q("statement__"))
-                .select_related("statement")
-                .order_by("-statement__published_at", "position"),
-                to_attr="public_quotes",
-            ),
         )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         organisation = self.object
+        # Quotes live in the statements app, which builds on this one: reach them
+        # through the relation, and show only those of released statements. One more
+        # than shown tells whether there are more.
+        quotes = list(
+            organisation.quotes.filter(published_q("statement__"))
+            .select_related("statement")
+            .order_by("-statement__published_at", "-statement_id", "position")[: QUOTES_SHOWN + 1]
+        )
+        context["quotes"] = quotes[:QUOTES_SHOWN]
+        context["more_quotes"] = len(quotes) > QUOTES_SHOWN
         context["structured_data"] = {
             "@context": "https://schema.org",
             "@type": "Organization",

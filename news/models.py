@@ -5,7 +5,12 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from alliance_portal.fields import RichTextField
-from alliance_portal.models import Publishable, SlugFromTitle, require_alt_text
+from alliance_portal.models import (
+    PUBLIC_LIST_INDEX_FIELDS,
+    Publishable,
+    SlugFromTitle,
+    require_alt_text,
+)
 from alliance_portal.uploads.fields import PortalImageField
 
 
@@ -47,7 +52,7 @@ class NewsItem(SlugFromTitle, Publishable):
         ordering = ["-published_at", "-pk"]
         verbose_name = _("news item")
         verbose_name_plural = _("news")
-        indexes = [models.Index(fields=["status", "published_at"], name="news_public_idx")]
+        indexes = [models.Index(fields=PUBLIC_LIST_INDEX_FIELDS, name="news_public_list_idx")]
 
     def __str__(self):
         return self.title

@@ -5,7 +5,8 @@ from .models import Article, NewsItem
 
 class NewsSitemap(PortalSitemap):
     def items(self):
-        return NewsItem.objects.published().order_by("pk")
+        # The list index's order: a deep sitemap page is found in the index alone.
+        return NewsItem.objects.published().order_by("published_at", "pk")
 
     def lastmod(self, item):
         return item.updated_at

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from alliance_portal.fields import RichTextField
-from alliance_portal.models import Publishable, SlugFromTitle
+from alliance_portal.models import PUBLIC_LIST_INDEX_FIELDS, Publishable, SlugFromTitle
 from alliance_portal.uploads.fields import DocumentFileField
 
 
@@ -37,6 +37,8 @@ class PressStatement(SlugFromTitle, Publishable):
         verbose_name=_("issuing alliance"),
         on_delete=models.PROTECT,
         related_name="press_statements",
+        # statement_alliance_list_idx starts with this column and serves its lookups.
+        db_index=False,
     )
     signatories = models.ManyToManyField(
         "members.Organisation",
@@ -60,7 +62,13 @@ class PressStatement(SlugFromTitle, Publishable):
         ordering = ["-published_at", "-pk"]
         verbose_name = _("press statement")
         verbose_name_plural = _("press statements")
-        indexes = [models.Index(fields=["status", "published_at"], name="statement_public_idx")]
+        indexes = [
+            models.Index(fields=PUBLIC_LIST_INDEX_FIELDS, name="statement_public_list_idx"),
+            # One alliance's statements: its press list, feed and "latest statements".
+            models.Index(
+                fields=["alliance", *PUBLIC_LIST_INDEX_FIELDS], name="statement_alliance_list_idx"
+            ),
+        ]
 
     def __str__(self):
         return self.headline

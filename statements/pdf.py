@@ -417,7 +417,7 @@ def _only_attribution(table):
 
 
 def _contact_box(statement, styles):
-    contacts = list(statement.press_contacts.select_related("organisation"))
+    contacts = list(statement.press_contacts.all())  # with their organisations: `with_parts`
     if not contacts:
         return []
     heading = ngettext("Press contact", "Press contacts", len(contacts))

@@ -5,7 +5,8 @@ from .models import PressStatement
 
 class PressSitemap(PortalSitemap):
     def items(self):
-        return PressStatement.objects.published().order_by("pk")
+        # The list index's order: a deep sitemap page is found in the index alone.
+        return PressStatement.objects.published().order_by("published_at", "pk")
 
     def lastmod(self, statement):
         return statement.updated_at

@@ -99,3 +99,24 @@ def test_deleting_an_alliance_takes_its_parts_along():
     make_goal(alliance=goal.alliance, parent=goal)
     goal.alliance.delete()
     assert not Goal.objects.exists()
+
+
+def test_years_lists_years_with_public_items_newest_first_in_local_time():
+    def at(text):
+        return timezone.datetime.fromisoformat(text)
+
+    make_alliance(published_at=at("2019-05-01T10:00:00+00:00"))
+    make_alliance(published_at=at("2021-05-01T10:00:00+00:00"))
+    # 23:30 UTC on New Year's Eve is already 2023 in Berlin, the site's time zone.
+    make_alliance(published_at=at("2022-12-31T23:30:00+00:00"))
+    make_alliance(published_at=at("2020-05-01T10:00:00+00:00"), status=Alliance.Status.DRAFT)
+    make_alliance(published_at=timezone.now() + timedelta(days=400))
+    assert Alliance.objects.published().years() == [2023, 2021, 2019]
+    assert Alliance.objects.published().filter(name_de="nobody").years() == []
+
+
+def test_slice_by_keys_gives_the_rows_of_a_plain_slice():
+    for number in range(7):
+        make_alliance(name_de=f"Allianz {number % 3} {number}")
+    ordered = Alliance.objects.published().order_by("name", "-pk")
+    assert list(ordered.slice_by_keys(2, 5)) == list(ordered[2:5])

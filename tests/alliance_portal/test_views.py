@@ -4,7 +4,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone, translation
 
-from alliance_portal.models import Alliance
+from alliance_portal.models import Alliance, Sector
+from alliance_portal.views import related_alliances
 from tests.factories import make_alliance, make_membership, make_organisation
 
 pytestmark = pytest.mark.django_db
@@ -99,6 +100,41 @@ def test_alliance_page_query_count_does_not_grow(client, django_assert_num_queri
         client.get(small)
     with django_assert_num_queries(11):
         client.get(large)
+
+
+def test_related_alliances_share_most_members_then_the_sector(client):
+    metal, glass = (Sector.objects.create(name=name, slug=name) for name in ("Metall", "Glas"))
+    alliance = make_alliance(name_de="Hauptallianz", sector=metal)
+    members = [make_organisation() for _ in range(3)]
+    for organisation in members:
+        make_membership(alliance=alliance, organisation=organisation)
+
+    def other(name, sector, shared, **overrides):
+        other = make_alliance(name_de=name, sector=sector, **overrides)
+        for organisation in members[:shared]:
+            make_membership(alliance=other, organisation=organisation)
+        make_membership(alliance=other)  # a member of its own
+        return other
+
+    other("Zwei gemeinsam", glass, 2)
+    other("Eins gemeinsam", glass, 1)
+    other("Metall B", metal, 0)
+    other("Metall A", metal, 0)
+    other("Glas ohne", glass, 0)
+    other("Entwurf mit allen", metal, 3, status=Alliance.Status.DRAFT)
+    html = client.get(alliance.get_absolute_url()).content.decode()
+    related = html.split('id="related-heading"')[1].split("</section>")[0]
+    shown = [link.split("</a>")[0].split(">")[-1] for link in related.split("<a ")[1:]]
+    assert shown == ["Zwei gemeinsam", "Eins gemeinsam", "Metall A", "Metall B"]
+
+
+def test_related_alliances_of_an_alliance_without_members_share_its_sector(db):
+    metal = Sector.objects.create(name="Metall", slug="metall")
+    alone = make_alliance(sector=metal)
+    alone.public_memberships = []
+    same_sector = make_alliance(sector=metal)
+    make_alliance()
+    assert related_alliances(alone) == [same_sector]
 
 
 def test_healthz_reports_the_database(client, db):

@@ -59,7 +59,7 @@ def doors(statement):
         "search": ("/de/search/?q=Aluminiumwerk", 'href="/de/press/sperrfrist'),
         "feed": ("/de/feeds/press/", "Sperrfrist: Neues"),
         "alliance feed": ("/de/feeds/aluminiumbuendnis-nrw/press/atom/", "Sperrfrist: Neues"),
-        "sitemap": ("/sitemap.xml", statement.slug),
+        "sitemap": ("/sitemap-press.xml", statement.slug),
     }
 
 

@@ -55,7 +55,7 @@ def make_hidden_alliance(state):
         "list": (["/de/alliances/", "/en/alliances/"], "Geheimallianz"),
         "home": (["/de/"], "Geheimallianz"),
         "search": (["/de/search/?q=Geheimallianz"], f'href="{url}"'),
-        "sitemap": (["/sitemap.xml"], alliance.slug),
+        "sitemap": (["/sitemap-alliances.xml"], alliance.slug),
     }
 
 
@@ -70,7 +70,7 @@ def make_hidden_organisation(state):
         "list": (["/de/organisations/"], "Geheimfirma"),
         "alliance page": ([f"/de/alliances/{NRW}/"], "Geheimfirma"),
         "search": (["/de/search/?q=Geheimfirma"], f'href="{url}"'),
-        "sitemap": (["/sitemap.xml"], organisation.slug),
+        "sitemap": (["/sitemap-organisations.xml"], organisation.slug),
     }
 
 
@@ -88,7 +88,7 @@ def make_hidden_news(state):
         "search": (["/de/search/?q=Geheimmeldung"], f'href="{url}"'),
         "feed": (["/de/feeds/news/", "/en/feeds/news/atom/"], "Geheimmeldung"),
         "alliance feed": ([f"/de/feeds/{NRW}/news/"], "Geheimmeldung"),
-        "sitemap": (["/sitemap.xml"], item.slug),
+        "sitemap": (["/sitemap-news.xml"], item.slug),
     }
 
 
@@ -101,7 +101,7 @@ def make_hidden_article(state):
         "page": (both_languages(url), None),
         "news list": (["/de/news/"], "Geheimartikel"),
         "search": (["/de/search/?q=Geheimartikel"], f'href="{url}"'),
-        "sitemap": (["/sitemap.xml"], article.slug),
+        "sitemap": (["/sitemap-articles.xml"], article.slug),
     }
 
 
@@ -127,7 +127,7 @@ def make_hidden_statement(state):
         "search": (["/de/search/?q=Geheimerklärung"], f'href="{url}"'),
         "feed": (["/de/feeds/press/"], "Geheimerklärung"),
         "alliance feed": ([f"/de/feeds/{NRW}/press/atom/"], "Geheimerklärung"),
-        "sitemap": (["/sitemap.xml"], statement.slug),
+        "sitemap": (["/sitemap-press.xml"], statement.slug),
     }
 
 

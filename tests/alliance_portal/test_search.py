@@ -1,0 +1,57 @@
+"""Search on PostgreSQL: stored search vectors, and ranking of the newest matches."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.utils import timezone, translation
+
+from alliance_portal import search
+from statements.models import PressStatement
+from tests.factories import make_alliance
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL full-text search"),
+]
+
+
+def make_statement(headline, days_ago, body="Text", **fields):
+    return PressStatement.objects.create(
+        headline_de=headline,
+        dateline_place_de="Berlin",
+        body_de=body,
+        alliance=make_alliance(),
+        status="published",
+        published_at=timezone.now() - timedelta(days=days_ago),
+        **fields,
+    )
+
+
+def titles(query, language="de"):
+    with translation.override(language):
+        return [
+            [result.title for result in results]
+            for label, results in search.search(query)
+            if str(label) in ("Pressemitteilungen", "Press statements")
+        ]
+
+
+def test_search_ranks_the_newest_matches_by_relevance(monkeypatch):
+    make_statement("Zinkhütte Zinkhütte Zinkhütte", 30, body="Die Zinkhütte und die Zinkhütte")
+    make_statement("Neu: Zinkhütte", 2)
+    make_statement("Neuer: Zinkhütte", 1)
+    assert titles("Zinkhütte") == [
+        ["Zinkhütte Zinkhütte Zinkhütte", "Neu: Zinkhütte", "Neuer: Zinkhütte"]
+    ]
+    monkeypatch.setattr(search, "RANKED_MATCHES", 2)
+    assert titles("Zinkhütte") == [["Neu: Zinkhütte", "Neuer: Zinkhütte"]]  # equal rank: by key
+
+
+def test_stored_search_vector_follows_edits_and_falls_back_to_german():
+    statement = make_statement("Erklärung", 1)
+    assert titles("Kupferwerk") == []
+    statement.body_de = "Das Kupferwerk bleibt."
+    statement.save()
+    assert titles("Kupferwerk") == [["Erklärung"]]
+    assert titles("Kupferwerk", language="en") == [["Erklärung"]]

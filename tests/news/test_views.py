@@ -1,0 +1,44 @@
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from django.utils import timezone
+
+from news.models import NewsItem
+from tests.factories import make_alliance
+
+pytestmark = pytest.mark.django_db
+
+
+def make_news(title, published_at, alliance=None, status="published"):
+    item = NewsItem.objects.create(
+        title_de=title, teaser_de="Kurz", status=status, published_at=published_at
+    )
+    if alliance is not None:
+        item.alliances.add(alliance)
+    return item
+
+
+def test_news_filters_offer_only_years_and_alliances_with_public_news(client):
+    with_news, without_news = make_alliance(name_de="Mit Meldungen"), make_alliance()
+    draft_only = make_alliance(name_de="Nur Entwürfe")
+    make_news("Alt", datetime(2019, 3, 1, 12, tzinfo=UTC), with_news)
+    make_news("Neu", datetime(2021, 3, 1, 12, tzinfo=UTC), with_news)
+    make_news("Entwurf", datetime(2020, 3, 1, 12, tzinfo=UTC), draft_only, status="draft")
+    make_news("Später", timezone.now() + timedelta(days=1), without_news)
+    context = client.get("/de/news/").context
+    assert context["years"] == [2021, 2019]
+    assert list(context["alliances"]) == [with_news]
+
+
+def test_news_list_pages_to_the_oldest_item_in_order(client):
+    start = timezone.now() - timedelta(days=100)
+    for day in range(45):
+        make_news(f"Meldung {day:02d}", start + timedelta(days=day))
+    last = client.get("/de/news/", {"page": "last"})
+    assert [item.title for item in last.context["news_items"]] == [
+        f"Meldung {day:02d}" for day in (4, 3, 2, 1, 0)
+    ]
+    assert last.context["page_obj"].number == 3
+    second = client.get("/de/news/", {"page": 2}).context["news_items"]
+    assert [item.title for item in second][:2] == ["Meldung 24", "Meldung 23"]
+    assert client.get("/de/news/", {"page": 4}).status_code == 404
