@@ -237,7 +237,7 @@ def related_alliances(alliance, count=4):
 
     Shared members are counted from the memberships of this alliance's members
     (a few hundred rows through the organisation index), not over every
-    alliance's memberships. Three queries, whatever the size.
+    alliance's memberships. Three queries (two without a sector), whatever the size.
     """
     memberships = Alliance._meta.get_field("memberships").related_model.objects
     shared = dict(
@@ -253,8 +253,8 @@ def related_alliances(alliance, count=4):
     )
     by_sector = []
     if alliance.sector_id:
-        # Asked even when the members fill the list, so that the number of queries
-        # does not depend on the content (tests/test_public_pages.py).
+        # Asked even when four share members, so that the page's queries do
+        # not depend on how many do.
         by_sector = list(
             related.filter(sector_id=alliance.sector_id)
             .exclude(pk__in=[alliance.pk, *shared])
