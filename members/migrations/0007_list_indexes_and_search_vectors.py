@@ -5,11 +5,10 @@ from alliance_portal.search import search_vector_operation
 
 
 class Migration(migrations.Migration):
-    """Indexes for the organisation list in each language's order, and for the few
-    organisations with an unpublish time (the page cache asks for the next one).
-    Memberships: the unique constraint's index serves lookups by alliance, a new one by
-    organisation (with the alliance, for index-only scans); the foreign keys' own indexes
-    go. Stored search vectors replace the expression indexes of 0002 (PostgreSQL only)."""
+    """Indexes for the organisation list in each language's order. Memberships: the unique
+    constraint's index serves lookups by alliance, a new one by organisation (with the
+    alliance, for index-only scans); the foreign keys' own indexes go. Stored search
+    vectors replace the expression indexes of 0002 (PostgreSQL only)."""
 
     dependencies = [
         ("alliance_portal", "0006_rich_text_from_plain_text"),
@@ -57,14 +56,6 @@ class Migration(migrations.Migration):
             index=models.Index(
                 fields=["name_en", "id", "status", "published_at", "unpublish_at", "kind", "country"],
                 name="organisation_name_en_idx",
-            ),
-        ),
-        migrations.AddIndex(
-            model_name="organisation",
-            index=models.Index(
-                condition=models.Q(("unpublish_at__isnull", False)),
-                fields=["status", "unpublish_at"],
-                name="organisation_unpublish_idx",
             ),
         ),
         search_vector_operation("members_organisation", ("name", "description")),

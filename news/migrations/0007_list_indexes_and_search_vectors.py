@@ -5,9 +5,8 @@ from alliance_portal.search import search_vector_operation
 
 class Migration(migrations.Migration):
     """The news list's index gains the order's tie-breaker and the unpublish time (for
-    index-only counts and deep pages). The few items with an unpublish time get a small
-    index of their own (the page cache asks for the next one). Stored search vectors
-    replace the expression indexes of 0002 (PostgreSQL only)."""
+    index-only counts and deep pages). Stored search vectors replace the expression
+    indexes of 0002 (PostgreSQL only)."""
 
     dependencies = [("news", "0006_rich_text_from_plain_text")]
 
@@ -18,14 +17,6 @@ class Migration(migrations.Migration):
             index=models.Index(
                 fields=["status", "published_at", "id", "unpublish_at"],
                 name="news_public_list_idx",
-            ),
-        ),
-        migrations.AddIndex(
-            model_name="newsitem",
-            index=models.Index(
-                condition=models.Q(("unpublish_at__isnull", False)),
-                fields=["status", "unpublish_at"],
-                name="news_unpublish_idx",
             ),
         ),
         search_vector_operation("news_newsitem", ("title", "teaser", "body")),

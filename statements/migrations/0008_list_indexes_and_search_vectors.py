@@ -7,9 +7,8 @@ from alliance_portal.search import search_vector_operation
 class Migration(migrations.Migration):
     """The press list's index gains the order's tie-breaker and the unpublish time (for
     index-only counts and deep pages); one alliance's statements get their own index,
-    which replaces the foreign key's. The few items with an unpublish time get a small
-    index of their own (the page cache asks for the next one). Stored search vectors
-    replace the expression indexes of 0002 (PostgreSQL only)."""
+    which replaces the foreign key's. Stored search vectors replace the expression
+    indexes of 0002 (PostgreSQL only)."""
 
     dependencies = [
         ("alliance_portal", "0006_rich_text_from_plain_text"),
@@ -41,14 +40,6 @@ class Migration(migrations.Migration):
             index=models.Index(
                 fields=["alliance", "status", "published_at", "id", "unpublish_at"],
                 name="statement_alliance_list_idx",
-            ),
-        ),
-        migrations.AddIndex(
-            model_name="pressstatement",
-            index=models.Index(
-                condition=models.Q(("unpublish_at__isnull", False)),
-                fields=["status", "unpublish_at"],
-                name="statement_unpublish_idx",
             ),
         ),
         search_vector_operation(
