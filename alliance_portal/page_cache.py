@@ -155,8 +155,13 @@ def is_cacheable_response(response):
 
 def page_key(request, generation):
     """The page's address, and for pages without a language prefix the
-    language the visitor's browser asks for (LocaleMiddleware picks it)."""
-    parts = [release_fingerprint(), generation["token"], request.get_full_path()]
+    language the visitor's browser asks for (LocaleMiddleware picks it).
+
+    The address is absolute: pages name their canonical and alternate URLs with
+    the scheme and host they were asked for. Reading the host also validates it
+    against ALLOWED_HOSTS, so a forged Host header gets a 400, never a page.
+    """
+    parts = [release_fingerprint(), generation["token"], request.build_absolute_uri()]
     language_prefixes = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
     if not request.path.startswith(language_prefixes):
         parts.append(request.headers.get("Accept-Language", ""))

@@ -288,3 +288,22 @@ def test_page_key_keeps_languages_and_queries_apart(rf):
     assert key("/de/news/", accept_language="en") == key("/de/news/", accept_language="de")
     # …pages without a prefix may.
     assert key("/sitemap.xml", accept_language="en") != key("/sitemap.xml", accept_language="de")
+
+
+def test_page_key_keeps_hosts_and_schemes_apart(rf, settings):
+    """Pages carry absolute canonical and hreflang URLs of the host asked for."""
+    settings.ALLOWED_HOSTS = ["alliances.example.org", "www.alliances.example.org"]
+    generation = {"token": "t", "changed_at": 0, "valid_until": None}
+
+    def key(host, secure=False):
+        return page_cache.page_key(rf.get("/de/", HTTP_HOST=host, secure=secure), generation)
+
+    assert key("alliances.example.org") != key("www.alliances.example.org")
+    assert key("alliances.example.org") != key("alliances.example.org", secure=True)
+
+
+def test_a_forged_host_gets_a_400_even_for_a_cached_page(client, demo_content):
+    visit(client, "/de/")
+    forged = client.get("/de/", headers={"host": "evil.example"})
+    assert forged.status_code == 400
+    assert b"evil.example" not in visit(client, "/de/").content
