@@ -7,7 +7,7 @@ Also the pieces every public model shares: the `Publishable` base with its
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Exists, Max, Min
+from django.db.models import Exists, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -66,17 +66,26 @@ class PublicationQuerySet(models.QuerySet):
         first and last publish time, then whether each year between has an item
         (where truncating every row's date would read them all).
         """
-        span = self.order_by().aggregate(first=Min("published_at"), last=Max("published_at"))
-        if span["first"] is None:
+        # The newest row and, in a subquery, the oldest: each walks the list index
+        # from one end and stops at the first public row. (SQLite answers MIN and
+        # MAX under a WHERE clause by reading every public row's index entry.)
+        oldest = self.order_by("published_at", "pk").values("published_at")[:1]
+        # (Name a field in values(): modeltranslation adds every field when only
+        # expressions are named.)
+        newest = self.order_by("-published_at", "-pk").values(
+            "published_at", first=Subquery(oldest)
+        )
+        span = next(iter(newest[:1]), None)
+        if span is None:
             return []
-        first, last = (timezone.localtime(span[end]).year for end in ("first", "last"))
+        first, last = (timezone.localtime(span[end]).year for end in ("first", "published_at"))
         candidates = range(last, first - 1, -1)
         answers = {
             f"year_{year}": Exists(self.order_by().filter(published_at__year=year))
             for year in candidates
         }
         # The answers come on one row: the newest item's, found in the index.
-        found = self.order_by("-published_at", "-pk").values(**answers)[:1]
+        found = self.order_by("-published_at", "-pk").values("pk", **answers)[:1]
         row = next(iter(found), {})
         return [year for year in candidates if row.get(f"year_{year}")]
 

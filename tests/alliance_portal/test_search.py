@@ -48,6 +48,16 @@ def test_search_ranks_the_newest_matches_by_relevance(monkeypatch):
     assert titles("Zinkhütte") == [["Neu: Zinkhütte", "Neuer: Zinkhütte"]]  # equal rank: by key
 
 
+@pytest.mark.parametrize("walk", [True, False], ids=["list index", "search index"])
+def test_both_ways_to_the_newest_matches_find_the_same(monkeypatch, walk):
+    for days in range(1, 6):
+        make_statement(f"Zinkhütte {days}", days)
+    make_statement("Kupferwerk", 0)
+    monkeypatch.setattr(search, "RANKED_MATCHES", 3)
+    monkeypatch.setattr(search, "walks_list_index", lambda matches, public: walk)
+    assert titles("Zinkhütte") == [["Zinkhütte 1", "Zinkhütte 2", "Zinkhütte 3"]]
+
+
 def test_stored_search_vector_follows_edits_and_falls_back_to_german():
     statement = make_statement("Erklärung", 1)
     assert titles("Kupferwerk") == []
