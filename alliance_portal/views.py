@@ -98,13 +98,13 @@ class AllianceYearFilterMixin(FilterQueryMixin):
         context["chosen_year"] = self.year
         context["years"] = published.years()
         # Per alliance, an index lookup that stops at its first public item; of the
-        # alliances (hundreds), only the slug and the name in the visitor's language
-        # (or German), as plain values: making hundreds of model instances would
-        # cost more than the rest of the page.
+        # alliances (hundreds), only (slug, name in the visitor's language or German)
+        # pairs: making hundreds of model instances would cost more than the rest
+        # of the page.
         context["alliances"] = (
             Alliance.objects.published()
             .filter(Exists(published.filter(**{self.alliance_lookup: OuterRef("pk")})))
-            .values("slug", "name")
+            .values_list("slug", "name")
         )
         return context
 

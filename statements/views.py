@@ -10,7 +10,7 @@ from alliance_portal.page_cache import current_generation
 from alliance_portal.rich_text import to_plain_text
 from alliance_portal.structured_data import news_article_data
 from alliance_portal.views import AllianceYearFilterMixin, PreviewableMixin
-from members.models import Organisation
+from members.models import Organisation, Person
 
 from .models import PressStatement, PreviewLink
 from .pdf import render_statement_pdf, statement_pdf_filename
@@ -23,7 +23,7 @@ def with_parts(statements):
         "quotes",
         "attachments",
         Prefetch("signatories", queryset=Organisation.objects.published()),
-        Prefetch("press_contacts__organisation"),
+        Prefetch("press_contacts", queryset=Person.objects.select_related("organisation")),
     )
 
 

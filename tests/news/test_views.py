@@ -27,7 +27,21 @@ def test_news_filters_offer_only_years_and_alliances_with_public_news(client):
     make_news("Später", timezone.now() + timedelta(days=1), without_news)
     context = client.get("/de/news/").context
     assert context["years"] == [2021, 2019]
-    assert [choice["slug"] for choice in context["alliances"]] == [with_news.slug]
+    assert list(context["alliances"]) == [(with_news.slug, with_news.name)]
+
+
+def test_alliance_filter_names_alliances_in_the_visitors_language_and_keeps_the_choice(client):
+    yesterday = timezone.now() - timedelta(days=1)
+    chosen = make_alliance(name_de="Bündnis <A&B>", name_en="Alliance <A&B>")
+    german_only = make_alliance(name_de="Nur Deutsch", name_en="")
+    make_news("Eins", yesterday, chosen)
+    make_news("Zwei", yesterday, german_only)
+    html = client.get("/en/news/", {"alliance": chosen.slug}).content.decode()
+    assert f'<option value="{chosen.slug}" selected>Alliance &lt;A&amp;B&gt;</option>' in html
+    assert f'<option value="{german_only.slug}">Nur Deutsch</option>' in html
+    html = client.get("/de/news/").content.decode()
+    assert f'<option value="{chosen.slug}">Bündnis &lt;A&amp;B&gt;</option>' in html
+    assert " selected>" not in html.split('id="filter-alliance"')[1].split("</select>")[0]
 
 
 def test_news_list_pages_to_the_oldest_item_in_order(client):
