@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from bench.breakdown import measure
 from bench.report import replace_section
 from bench.wrk import WrkOutputError, WrkResult, latency_ms, parse_wrk_output
 
@@ -108,3 +109,14 @@ def test_results_section_replaced_and_other_database_kept():
     assert "old PostgreSQL figures" in updated
     assert updated.index("## SQLite") < updated.index("## PostgreSQL")
     assert updated.startswith("# Benchmark results\n")
+
+
+@pytest.mark.django_db
+def test_breakdown_counts_a_pages_queries_and_time(client, demo_content, settings):
+
+    settings.PAGE_CACHE_SECONDS = 0
+    client.get("/de/")  # as the breakdown does: warm first
+    per_request, queries = measure(client, "/de/", requests=2)
+    assert per_request > 0
+    assert len(queries) == 2 * 3  # the home page's query budget, twice
+    assert all(sql.lstrip().upper().startswith("SELECT") for _seconds, sql in queries)
