@@ -10,13 +10,15 @@ word.
 
 import html
 import json
+import logging
 import re
 from dataclasses import dataclass
 from datetime import timedelta
 from importlib import import_module
 
 from django.apps import apps
-from django.db import connection
+from django.conf import settings
+from django.db import OperationalError, connection, transaction
 from django.db.models import Expression, F, Q
 from django.db.models.expressions import Col
 from django.utils.html import escape
@@ -38,6 +40,10 @@ SNIPPET_LENGTH = 200
 # cannot contain them, so they are safe to turn into <mark> afterwards.
 MARK_START, MARK_END = "\x02", "\x03"
 SEARCH_CONFIGS = {"de": "german", "en": "english"}
+# PostgreSQL's error code for a statement cancelled by statement_timeout.
+QUERY_CANCELED = "57014"
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -73,18 +79,51 @@ def clean_query(raw):
     return query if letters >= MIN_QUERY_LETTERS else None
 
 
+@dataclass
+class Found:
+    groups: list  # [(label, [Result, …]), …] for every kind that has matches
+    complete: bool = True  # False when a kind took too long and is missing
+
+
 def search(query):
-    """[(label, [Result, …]), …] for every kind that has matches."""
+    """What `query` finds, kind by kind, in the visitor's language."""
     language = (get_language() or "de").split("-")[0]
-    groups = []
+    if connection.vendor == "postgresql":
+        return postgres_search(query, language)
+    found = Found(groups=[])
     for searchable in searchables():
-        if connection.vendor == "postgresql":
-            results = postgres_results(searchable, query, language)
-        else:
-            results = simple_results(searchable, query, language)
-        if results:
-            groups.append((searchable.label, results))
-    return groups
+        if results := simple_results(searchable, query, language):
+            found.groups.append((searchable.label, results))
+    return found
+
+
+def postgres_search(query, language):
+    """Each query may take SEARCH_TIMEOUT_MS at most.
+
+    Most searches take a few milliseconds, but a quoted phrase of common words
+    makes PostgreSQL recheck nearly every text (over a second with 100,000
+    statements). A kind that takes too long is left out, and the page says so.
+    """
+    found = Found(groups=[])
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(f"SET LOCAL statement_timeout = {int(settings.SEARCH_TIMEOUT_MS)}")
+        for searchable in searchables():
+            try:
+                # A savepoint: a cancelled query undoes only its own kind.
+                with transaction.atomic():
+                    results = postgres_results(searchable, query, language)
+            except OperationalError as error:
+                if getattr(error.__cause__, "sqlstate", None) != QUERY_CANCELED:
+                    raise
+                logger.warning("Search for %r in %s took too long", query, searchable.label)
+                found.complete = False
+                continue
+            if results:
+                found.groups.append((searchable.label, results))
+        # SET LOCAL lasts until the outermost transaction ends: inside one (a
+        # test, say), the limit must not outlive the search.
+        cursor.execute("SET LOCAL statement_timeout = DEFAULT")
+    return found
 
 
 def localized_fields(searchable, language):

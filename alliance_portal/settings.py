@@ -214,6 +214,8 @@ else:
 # Whole public pages are cached for visitors without a session for at most
 # this long; content changes drop them at once (0 turns the page cache off).
 PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 600)
+# On PostgreSQL, the most a search query may take (alliance_portal/search.py).
+SEARCH_TIMEOUT_MS = env_int("DJANGO_SEARCH_TIMEOUT_MS", 250)
 PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/i18n/", "/healthz")
 
 # --- Languages and time -----------------------------------------------------

@@ -5,6 +5,7 @@ from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Value, Whe
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView, TemplateView
 from django_countries.fields import Country
@@ -359,9 +360,18 @@ class SearchView(TemplateView):
         query = search.clean_query(raw)
         context["query"] = " ".join(raw.split())[: search.MAX_QUERY_LENGTH]
         context["too_short"] = bool(raw.strip()) and query is None
-        context["groups"] = search.search(query) if query else []
+        found = search.search(query) if query else search.Found(groups=[])
+        context["groups"] = found.groups
+        context["incomplete"] = not found.complete
         context["noindex"] = True
         return context
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if context["incomplete"]:
+            # Another try may find everything: keep this page nowhere.
+            patch_cache_control(response, no_store=True)
+        return response
 
 
 def robots_txt(request):

@@ -32,7 +32,7 @@ def titles(query, language="de"):
     with translation.override(language):
         return [
             [result.title for result in results]
-            for label, results in search.search(query)
+            for label, results in search.search(query).groups
             if str(label) in ("Pressemitteilungen", "Press statements")
         ]
 
@@ -65,3 +65,29 @@ def test_stored_search_vector_follows_edits_and_falls_back_to_german():
     statement.save()
     assert titles("Kupferwerk") == [["Erklärung"]]
     assert titles("Kupferwerk", language="en") == [["Erklärung"]]
+
+
+def test_a_kind_that_takes_too_long_is_left_out_and_the_page_says_so(client, monkeypatch, settings):
+    settings.SEARCH_TIMEOUT_MS = 50
+    make_statement("Zinkhütte", 1)
+    make_alliance(name_de="Zinkhütte Allianz")
+    original = search.postgres_results
+
+    def slow_statements(searchable, query, language):
+        if searchable.queryset().model is PressStatement:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_sleep(0.5)")
+        return original(searchable, query, language)
+
+    monkeypatch.setattr(search, "postgres_results", slow_statements)
+    response = client.get("/de/search/", {"q": "Zinkhütte"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Manche Arten von Ergebnissen brauchten zu lange" in html
+    assert "Zinkhütte Allianz" in html  # the kinds that were quick
+    assert 'Pressemitteilungen <span class="meta">' not in html  # no such group
+    assert "no-store" in response["Cache-Control"]
+    # The connection is usable again: the next search, in time, finds the statement.
+    monkeypatch.setattr(search, "postgres_results", original)
+    html = client.get("/de/search/", {"q": "Zinkhütte"}).content.decode()
+    assert 'Pressemitteilungen <span class="meta">(1)</span>' in html
