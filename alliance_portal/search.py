@@ -300,7 +300,10 @@ def walks_list_index(matches, public):
     """
     both = matches.order_by().values("pk").union(public.order_by().values("pk"), all=True)
     plan = json.loads(both.explain(format="json"))[0]["Plan"]
-    estimated_matches, estimated_public = (member["Plan Rows"] for member in plan["Plans"])
+    members = plan.get("Plans", [])
+    if plan.get("Node Type") != "Append" or len(members) != 2:
+        return True  # a plan of another shape: leave the choice to PostgreSQL
+    estimated_matches, estimated_public = (member["Plan Rows"] for member in members)
     return estimated_matches**2 >= RANKED_MATCHES * estimated_public
 
 

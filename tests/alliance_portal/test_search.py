@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 from django.db import connection
+from django.db.models import QuerySet
 from django.utils import timezone, translation
 
 from alliance_portal import search
@@ -91,3 +92,9 @@ def test_a_kind_that_takes_too_long_is_left_out_and_the_page_says_so(client, mon
     monkeypatch.setattr(search, "postgres_results", original)
     html = client.get("/de/search/", {"q": "Zinkhütte"}).content.decode()
     assert 'Pressemitteilungen <span class="meta">(1)</span>' in html
+
+
+def test_a_plan_of_another_shape_leaves_the_choice_to_postgresql(monkeypatch):
+    make_statement("Zinkhütte", 1)
+    monkeypatch.setattr(QuerySet, "explain", lambda self, **options: '[{"Plan": {}}]')
+    assert titles("Zinkhütte") == [["Zinkhütte"]]
