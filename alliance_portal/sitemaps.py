@@ -18,7 +18,7 @@ from .models import Alliance
 class LanguagePairs:
     """(item, language) for every item and language, as an i18n sitemap pages them,
     without reading the items: a slice reads just the items it covers, and for a
-    queryset finds their keys first (see `KeysFirstPaginator`)."""
+    queryset finds their keys first (`PublicationQuerySet.slice_by_keys`)."""
 
     def __init__(self, items, languages):
         self.items = items
@@ -31,9 +31,10 @@ class LanguagePairs:
     def __getitem__(self, pairs):
         per_item = len(self.languages)
         first, last = pairs.start // per_item, -(-pairs.stop // per_item)
-        items = self.items[first:last]
         if isinstance(self.items, QuerySet):
-            items = self.items.filter(pk__in=items.values("pk"))
+            items = self.items.slice_by_keys(first, last)
+        else:
+            items = self.items[first:last]
         expanded = [(item, language) for item in items for language in self.languages]
         skipped = first * per_item
         return expanded[pairs.start - skipped : pairs.stop - skipped]
