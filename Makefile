@@ -45,9 +45,12 @@ node_modules/axe-core/axe.min.js: package-lock.json
 	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund && touch $@; \
 	else echo "npm not found: the accessibility tests will be skipped (CI installs it)."; fi
 
+# Style (ruff) and architecture: imports point one way, no circles (import-linter,
+# contracts in pyproject.toml).
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: $(BIN)/.installed
 	$(BIN)/ruff format .

@@ -4,295 +4,28 @@ Memberships and contacts are added to the alliance page by the members app
 (see members/admin.py), which builds on this one.
 """
 
-import reversion
 from django import forms
-from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
-from django.db import models
+from django.contrib import admin
 from django.db.models import Count
-from django.template.response import TemplateResponse
-from django.urls import reverse
-from django.utils import timezone
-from django.utils.html import format_html
-from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.filters import CountryFilter
-from js_asset import Media
 from modeltranslation.admin import (
     TabbedTranslationAdmin,
     TranslationStackedInline,
     TranslationTabularInline,
 )
-from reversion.admin import VersionAdmin
 
 from .models import (
+    KEY_FIGURE_FIELDS,
     Alliance,
     Demand,
     Goal,
     KeyFigure,
     ParticipantGroup,
-    Publishable,
     Section,
     Sector,
 )
-from .translation_status import missing_english, translation_overview
-
-
-class HistoryAdmin(VersionAdmin):
-    """Every change and deletion made in the admin is kept, with who and when.
-
-    django-reversion records changes; deletions are recorded here too, so a
-    deleted item (with the parts it follows, e.g. an alliance's goals) can be
-    brought back from "Recover deleted …" on its list page.
-    """
-
-    def delete_model(self, request, obj):
-        self._record_deletion(request, [obj])
-        super().delete_model(request, obj)
-
-    def delete_queryset(self, request, queryset):
-        self._record_deletion(request, list(queryset))
-        super().delete_queryset(request, queryset)
-
-    def _record_deletion(self, request, objects):
-        with self.create_revision(request):
-            reversion.set_comment(gettext("Deleted."))
-            for obj in objects:
-                reversion.add_to_revision(obj)
-
-
-def may_publish(user, model):
-    return user.has_perm(model.publish_permission())
-
-
-class LockedWhenPublishedMixin:
-    """Read-only, for users who may not publish, once what it belongs to is published.
-
-    `publishable_items(obj)` says which publishable items decide: the object
-    itself, or the items it is a part of. The server refuses changes and
-    deletions (403), and the form says why.
-    """
-
-    def publishable_items(self, obj):
-        raise NotImplementedError
-
-    def is_locked_for(self, request, obj):
-        return obj is not None and any(
-            item is not None
-            and item.status == Publishable.Status.PUBLISHED
-            and not may_publish(request.user, type(item))
-            for item in self.publishable_items(obj)
-        )
-
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and not self.is_locked_for(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and not self.is_locked_for(request, obj)
-
-    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        if request.method == "GET" and self.is_locked_for(request, obj):
-            self.message_user(
-                request,
-                gettext("This item is published: only a Publisher can change or delete it."),
-                messages.INFO,
-            )
-        return super().render_change_form(request, context, add, change, form_url, obj)
-
-
-class PublicationRulesMixin(LockedWhenPublishedMixin):
-    """Who may change what: the Editor and Publisher roles (alliance_portal/roles.py).
-
-    Without the model's "publish" permission a user sees no publication
-    fields and no publish actions, and cannot change or delete an item once
-    it is published (or scheduled): the server refuses, not just the form.
-    """
-
-    def has_publish_permission(self, request):
-        # Checked by Django for actions declared with permissions=["publish"].
-        return may_publish(request.user, self.model)
-
-    def publishable_items(self, obj):
-        return [obj]
-
-    def get_readonly_fields(self, request, obj=None):
-        fields = tuple(super().get_readonly_fields(request, obj))
-        if not self.has_publish_permission(request):
-            fields += PUBLICATION_FIELDS
-        return fields
-
-    def save_model(self, request, obj, form, change):
-        # The form has no publication fields for Editors; this also covers any
-        # other way a status could reach the model (a revert, a crafted form).
-        if obj.status == Publishable.Status.PUBLISHED and not self.has_publish_permission(request):
-            raise PermissionDenied
-        super().save_model(request, obj, form, change)
-        if obj.status == Publishable.Status.PUBLISHED:
-            warn_missing_english(self, request, [obj])
-
-
-PUBLICATION_FIELDS = ("status", "published_at", "unpublish_at")
-
-
-class PartRulesMixin(LockedWhenPublishedMixin):
-    """Parts of publishable items (a goal, a membership) follow their item's rule.
-
-    `publishable_parents` names the foreign keys to those items: without the
-    parent's "publish" permission, parts of published items are read-only, and
-    new parts can only be attached to drafts.
-    """
-
-    publishable_parents = ()
-
-    def publishable_items(self, obj):
-        return [getattr(obj, name) for name in self.publishable_parents]
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
-        if db_field.name in self.publishable_parents and not may_publish(
-            request.user, db_field.related_model
-        ):
-            field.queryset = field.queryset.filter(status=Publishable.Status.DRAFT)
-        return field
-
-
-def warn_missing_english(model_admin, request, items):
-    """Publishing is allowed without English, but never unnoticed."""
-    for item in items:
-        fields = missing_english(item)
-        if fields:
-            model_admin.message_user(
-                request,
-                gettext("“%(item)s” is public without English for: %(fields)s.")
-                % {"item": item, "fields": ", ".join(str(name) for name in fields)},
-                messages.WARNING,
-            )
-
-
-class PublishableAdmin(PublicationRulesMixin, HistoryAdmin, TabbedTranslationAdmin):
-    """Shared admin behaviour of everything that can be published."""
-
-    actions = ["publish", "unpublish"]
-    date_hierarchy = "published_at"
-    publication_fieldset = (
-        _("Publication"),
-        {"fields": (*PUBLICATION_FIELDS, "public_page", "english_missing")},
-    )
-
-    def get_readonly_fields(self, request, obj=None):
-        return ("public_page", "english_missing", *super().get_readonly_fields(request, obj))
-
-    def _set_status(self, request, items, status, comment):
-        """Save each item's new status one by one, as one entry in the history."""
-        with self.create_revision(request):
-            reversion.set_comment(comment)
-            for item in items:
-                item.status = status
-                item.save(update_fields=["status", "updated_at"])
-
-    @admin.action(description=_("Publish the selected items"), permissions=["publish"])
-    def publish(self, request, queryset):
-        drafts = list(queryset.exclude(status=Publishable.Status.PUBLISHED))
-        self._set_status(request, drafts, Publishable.Status.PUBLISHED, gettext("Published."))
-        self.message_user(
-            request,
-            ngettext("%(count)d item published.", "%(count)d items published.", len(drafts))
-            % {"count": len(drafts)},
-            messages.SUCCESS,
-        )
-        # A publish time in the future is kept: the item appears by itself then.
-        now = timezone.now()
-        scheduled = sum(1 for item in drafts if item.published_at > now)
-        if scheduled:
-            self.message_user(
-                request,
-                ngettext(
-                    "%(count)d of these has a publish time in the future and will "
-                    "become public at that time.",
-                    "%(count)d of these have a publish time in the future and will "
-                    "become public at that time.",
-                    scheduled,
-                )
-                % {"count": scheduled},
-                messages.WARNING,
-            )
-        warn_missing_english(self, request, drafts)
-
-    @admin.action(
-        description=_("Unpublish the selected items (back to draft)"), permissions=["publish"]
-    )
-    def unpublish(self, request, queryset):
-        published = list(queryset.filter(status=Publishable.Status.PUBLISHED))
-        self._set_status(request, published, Publishable.Status.DRAFT, gettext("Unpublished."))
-        self.message_user(
-            request,
-            ngettext(
-                "%(count)d item set back to draft.",
-                "%(count)d items set back to draft.",
-                len(published),
-            )
-            % {"count": len(published)},
-            messages.SUCCESS,
-        )
-
-    @admin.display(description=_("public"), boolean=True)
-    def is_public(self, obj):
-        return obj.is_published
-
-    @admin.display(description=_("state"))
-    def state(self, obj):
-        return obj.publication_state.label
-
-    @admin.display(description=_("English"))
-    def english(self, obj):
-        missing = missing_english(obj)
-        return (
-            ngettext("%(count)d text missing", "%(count)d texts missing", len(missing))
-            % {"count": len(missing)}
-            if missing
-            else "✓"
-        )
-
-    @admin.display(description=_("English missing for"))
-    def english_missing(self, obj):
-        missing = missing_english(obj) if obj else []
-        return ", ".join(str(name) for name in missing) or gettext(
-            "Nothing: all texts have English."
-        )
-
-    @admin.display(description=_("page"))
-    def public_page(self, obj):
-        if not obj or not obj.pk:
-            return "–"
-        note = (
-            gettext("the public page")
-            if obj.is_published
-            else gettext("a preview, marked as such; the public gets a 404")
-        )
-        return format_html(
-            '<a href="{}" target="_blank" rel="noopener">{}</a> ({})',
-            obj.get_absolute_url(),
-            gettext("Open"),
-            note,
-        )
-
-    def render_change_form(self, request, context, *args, **kwargs):
-        # The rich-text editor's import map is an inline <script>: under a
-        # Content-Security-Policy it carries the request's nonce (django-csp's
-        # request.csp_nonce), like every script tag of the form's media.
-        nonce = getattr(request, "csp_nonce", None)
-        if nonce is not None and "media" in context:
-            context["media"] = Media.from_media(context["media"], nonce=nonce)
-        return super().render_change_form(request, context, *args, **kwargs)
-
-
-class OrderedInline:
-    """Inline rows sorted by their position field, which staff can edit."""
-
-    extra = 0
-    ordering = ["position", "id"]
-    # Many rows on one page: keep text boxes short until someone types.
-    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3})}}
+from .publishing.admin import HistoryAdmin, OrderedInline, PartRulesMixin, PublishableAdmin
 
 
 class SectionInline(OrderedInline, TranslationStackedInline):
@@ -326,17 +59,7 @@ class DemandInline(OrderedInline, TranslationTabularInline):
 
 class KeyFigureInline(OrderedInline, TranslationTabularInline):
     model = KeyFigure
-    fields = (
-        "position",
-        "label",
-        "qualifier",
-        "value",
-        "unit",
-        "year",
-        "scope",
-        "source",
-        "source_url",
-    )
+    fields = ("position", *KEY_FIGURE_FIELDS)
 
 
 class ParticipantGroupInline(OrderedInline, TranslationTabularInline):
@@ -426,29 +149,3 @@ class GoalAdmin(PartRulesMixin, HistoryAdmin, TabbedTranslationAdmin):
         if db_field.name == "parent":
             kwargs["queryset"] = Goal.objects.filter(parent__isnull=True).select_related("alliance")
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-
-def translation_overview_view(request):
-    """Every published item that still misses English, with links to edit it."""
-    sections = [
-        (
-            model._meta.verbose_name_plural,
-            [
-                (
-                    entry,
-                    reverse(
-                        f"admin:{model._meta.app_label}_{model._meta.model_name}_change",
-                        args=[entry.item.pk],
-                    ),
-                )
-                for entry in entries
-            ],
-        )
-        for model, entries in translation_overview()
-    ]
-    context = {
-        **admin.site.each_context(request),
-        "title": gettext("Missing English translations"),
-        "sections": sections,
-    }
-    return TemplateResponse(request, "admin/translation_overview.html", context)

@@ -11,7 +11,7 @@ class AlliancePortalConfig(AppConfig):
     verbose_name = _("Alliances")
 
     def ready(self):
-        from .page_cache import forget_generation, invalidate_on_change
+        from .publishing.page_cache import forget_generation, invalidate_on_change
         from .uploads.checks import IMAGE_MAX_PIXELS
 
         # Public pages show these models: a change drops the cached pages.

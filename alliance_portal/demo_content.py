@@ -9,7 +9,6 @@ contacts are added by members/demo_content.py.
 from datetime import date
 from decimal import Decimal
 
-from .demo import DEMO_PUBLISHED_AT, T, as_html, placeholder_alt
 from .models import (
     Alliance,
     Demand,
@@ -20,6 +19,7 @@ from .models import (
     Section,
     Sector,
 )
+from .ops.demo import DEMO_PUBLISHED_AT, T, as_html, placeholder_alt
 
 SECTORS = {
     "aluminium": T("Aluminium", "Aluminium"),

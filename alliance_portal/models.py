@@ -1,228 +1,21 @@
 """Alliances and what they are made of: goals, demands, key figures, groups.
 
-Also the pieces every public model shares: the `Publishable` base with its
-`published()` queryset, stable slugs and images that need alt text.
+What every public model shares lives in sub-packages: the publication rule in
+`publishing/`, rich text in `richtext/`, images and documents in `uploads/`.
 """
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Exists, Subquery
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
-from .fields import RichTextField
-from .uploads.fields import DocumentFileField, PortalImageField
-
-
-def published_q(relation=""):
-    """The rule for what the public may see, as a Q object.
-
-    `relation` lets a query on another model apply the same rule through a
-    foreign key, e.g. ``published_q("organisation__")`` on memberships.
-    """
-    now = timezone.now()
-    return models.Q(
-        **{
-            f"{relation}status": Publishable.Status.PUBLISHED,
-            f"{relation}published_at__lte": now,
-        }
-    ) & (
-        models.Q(**{f"{relation}unpublish_at__isnull": True})
-        | models.Q(**{f"{relation}unpublish_at__gt": now})
-    )
-
-
-# The columns of an index for lists of public items, newest first: `published_q()`
-# with the order `-published_at, -pk`, which the index gives read backwards. The
-# trailing `unpublish_at` lets PostgreSQL count the public items and skip to a deep
-# page from the index alone (an index-only scan), without reading the rows. A list
-# of one alliance's items puts the alliance's column first.
-PUBLIC_LIST_INDEX_FIELDS = ["status", "published_at", "id", "unpublish_at"]
-
-
-def unpublish_time_index(name):
-    """An index of the few items with an unpublish time: the page cache asks for the
-    next one (`page_cache.next_scheduled_change`); the next publish time comes from
-    the list index."""
-    return models.Index(
-        fields=["status", "unpublish_at"], condition=models.Q(unpublish_at__isnull=False), name=name
-    )
-
-
-class PublicationQuerySet(models.QuerySet):
-    def published(self):
-        """What the public may see: published, and its publish time has come."""
-        return self.filter(published_q())
-
-    def years(self):
-        """The years (in the current time zone) that have items here, newest first.
-
-        Two queries whatever the number of items, each answered from an index: the
-        first and last publish time, then whether each year between has an item
-        (where truncating every row's date would read them all).
-        """
-        # The newest row and, in a subquery, the oldest: each walks the list index
-        # from one end and stops at the first public row. (SQLite answers MIN and
-        # MAX under a WHERE clause by reading every public row's index entry.)
-        oldest = self.order_by("published_at", "pk").values("published_at")[:1]
-        # (Name a field in values(): modeltranslation adds every field when only
-        # expressions are named.)
-        newest = self.order_by("-published_at", "-pk").values(
-            "published_at", first=Subquery(oldest)
-        )
-        span = next(iter(newest[:1]), None)
-        if span is None:
-            return []
-        first, last = (timezone.localtime(span[end]).year for end in ("first", "published_at"))
-        candidates = range(last, first - 1, -1)
-        answers = {
-            f"year_{year}": Exists(self.order_by().filter(published_at__year=year))
-            for year in candidates
-        }
-        # The answers come on one row: the newest item's, found in the index.
-        found = self.order_by("-published_at", "-pk").values("pk", **answers)[:1]
-        row = next(iter(found), {})
-        return [year for year in candidates if row.get(f"year_{year}")]
-
-    def slice_by_keys(self, start, stop):
-        """Rows `start` to `stop` of this ordered queryset, in one query that finds
-        their keys first: skipping and filtering then happen in an index alone where
-        one covers the order (an index-only scan), and only these rows are read."""
-        return self.filter(pk__in=self.values("pk")[start:stop])
-
-    def visible_to(self, user):
-        """All items for staff who may edit them (to preview drafts); public ones for others."""
-        meta = self.model._meta
-        if user.has_perm(f"{meta.app_label}.change_{meta.model_name}"):
-            return self.all()
-        return self.published()
-
-
-class Publishable(models.Model):
-    """Content with a status and a time window in which the public may see it.
-
-    Scheduling needs no job runner: every public query compares the window with
-    the current time (`published_q`), so an item appears and disappears by itself.
-    """
-
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        PUBLISHED = "published", _("Published")
-
-    class State(models.TextChoices):
-        """Where an item stands right now, as staff need to know it."""
-
-        DRAFT = "draft", _("Draft")
-        SCHEDULED = "scheduled", _("Scheduled")
-        PUBLIC = "public", _("Public")
-        EXPIRED = "expired", _("Expired")
-
-    status = models.CharField(
-        _("status"),
-        max_length=10,
-        choices=Status.choices,
-        default=Status.DRAFT,
-        help_text=_("Only published items whose publish time has come are public."),
-    )
-    published_at = models.DateTimeField(
-        _("publish time"),
-        default=timezone.now,
-        help_text=_("A time in the future keeps a published item hidden until then."),
-    )
-    unpublish_at = models.DateTimeField(
-        _("unpublish time"),
-        null=True,
-        blank=True,
-        help_text=_("Optional: the item disappears from the public site at this time."),
-    )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
-
-    objects = PublicationQuerySet.as_manager()
-
-    class Meta:
-        abstract = True
-        # "publish" separates the Publisher role from the Editor role (see
-        # alliance_portal/roles.py); subclasses keep it with `Meta(Publishable.Meta)`.
-        default_permissions = ("add", "change", "delete", "view", "publish")
-
-    @property
-    def publication_state(self):
-        now = timezone.now()
-        if self.status != self.Status.PUBLISHED:
-            return self.State.DRAFT
-        if self.published_at > now:
-            return self.State.SCHEDULED
-        if self.unpublish_at is not None and self.unpublish_at <= now:
-            return self.State.EXPIRED
-        return self.State.PUBLIC
-
-    @property
-    def is_published(self):
-        """The same rule as `published_q`, for one item already loaded."""
-        return self.publication_state == self.State.PUBLIC
-
-    @classmethod
-    def publish_permission(cls):
-        return f"{cls._meta.app_label}.publish_{cls._meta.model_name}"
-
-    def clean(self):
-        super().clean()
-        if self.unpublish_at and self.published_at and self.unpublish_at <= self.published_at:
-            raise ValidationError(
-                {"unpublish_at": _("The unpublish time must be after the publish time.")}
-            )
-
-
-def unique_slug(instance, text, *, max_length=80):
-    """A slug for `text` that no other row of the instance's model uses yet.
-
-    Slugs are made once, when an item is first saved, and then kept: links to
-    an alliance must not break when its name is edited.
-    """
-    base = slugify(text)[:max_length].strip("-") or "item"
-    candidate, number = base, 2
-    others = type(instance)._default_manager.exclude(pk=instance.pk)
-    while others.filter(slug=candidate).exists():
-        suffix = f"-{number}"
-        candidate = f"{base[: max_length - len(suffix)]}{suffix}"
-        number += 1
-    return candidate
-
-
-class SlugFromTitle(models.Model):
-    """Gives a new item a unique slug from its German title (`slug_source`), once."""
-
-    slug_source = "name"
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            source = self.slug_source
-            self.slug = unique_slug(
-                self, getattr(self, f"{source}_de", "") or getattr(self, source)
-            )
-        super().save(*args, **kwargs)
-
-
-def require_alt_text(instance, image_field, alt_field):
-    """Images are shown to people who cannot see them: they need alt text."""
-    if getattr(instance, image_field) and not getattr(instance, f"{alt_field}_de", None):
-        raise ValidationError(
-            {
-                f"{alt_field}_de": _(
-                    "Describe the image in a few words for people who cannot see "
-                    "it (at least in German), or remove the image."
-                )
-            }
-        )
+from .publishing.models import Publishable
+from .publishing.slugs import SlugFromTitle
+from .richtext.fields import RichTextField
+from .uploads.fields import DocumentFileField, ImagesNeedAltText, ImageWithAltText
 
 
 class Sector(models.Model):
@@ -238,7 +31,7 @@ class Sector(models.Model):
         return self.name
 
 
-class Alliance(SlugFromTitle, Publishable):
+class Alliance(SlugFromTitle, Publishable, ImagesNeedAltText):
     class Kind(models.TextChoices):
         ALLIANCE = "alliance", _("Alliance")
         REGIONAL_ALLIANCE = "regional_alliance", _("Regional alliance")
@@ -301,28 +94,10 @@ class Alliance(SlugFromTitle, Publishable):
     )
     goals_intro = models.TextField(_("introduction to the goals"), blank=True)
     demands_intro = models.TextField(_("introduction to the demands"), blank=True)
-    logo = PortalImageField(
-        _("logo"),
-        upload_to="alliances/logos/",
-        blank=True,
-        width_field="logo_width",
-        height_field="logo_height",
+    logo = ImageWithAltText(_("logo"), alt_text=_("logo alt text"), upload_to="alliances/logos/")
+    hero_image = ImageWithAltText(
+        _("hero image"), alt_text=_("hero image alt text"), upload_to="alliances/heroes/"
     )
-    logo_width = models.PositiveIntegerField(_("logo width"), null=True, editable=False)
-    logo_height = models.PositiveIntegerField(_("logo height"), null=True, editable=False)
-    logo_alt = models.CharField(_("logo alt text"), max_length=200, blank=True)
-    hero_image = PortalImageField(
-        _("hero image"),
-        upload_to="alliances/heroes/",
-        blank=True,
-        width_field="hero_image_width",
-        height_field="hero_image_height",
-    )
-    hero_image_width = models.PositiveIntegerField(_("hero image width"), null=True, editable=False)
-    hero_image_height = models.PositiveIntegerField(
-        _("hero image height"), null=True, editable=False
-    )
-    hero_image_alt = models.CharField(_("hero image alt text"), max_length=200, blank=True)
 
     class Meta(Publishable.Meta):
         ordering = ["name"]
@@ -334,11 +109,6 @@ class Alliance(SlugFromTitle, Publishable):
 
     def get_absolute_url(self):
         return reverse("alliances:detail", kwargs={"slug": self.slug})
-
-    def clean(self):
-        super().clean()
-        require_alt_text(self, "logo", "logo_alt")
-        require_alt_text(self, "hero_image", "hero_image_alt")
 
 
 class AlliancePart(models.Model):
@@ -481,6 +251,10 @@ class KeyFigure(AlliancePart):
 
     def __str__(self):
         return f"{self.label}: {self.value} ({self.year}, {self.scope})"
+
+
+# What a key figure says, in order: its admin row and its CSV and JSON downloads.
+KEY_FIGURE_FIELDS = ("label", "qualifier", "value", "unit", "year", "scope", "source", "source_url")
 
 
 class ParticipantGroup(AlliancePart):

@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from .models import Alliance
-from .search import Searchable
+from .web.search import Searchable
 
 SEARCHABLE = [
     Searchable(

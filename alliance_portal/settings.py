@@ -106,22 +106,22 @@ MIDDLEWARE = [
     # The three header middlewares come first so that every response gets their
     # headers: /healthz, whitenoise's static files and the 503 page included.
     "django.middleware.security.SecurityMiddleware",
-    "alliance_portal.middleware.ContentSecurityPolicyMiddleware",
+    "alliance_portal.web.middleware.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     # Answers /healthz before host validation (CommonMiddleware); the HTTPS
     # redirect skips it (SECURE_REDIRECT_EXEMPT): load balancers and the Docker
     # HEALTHCHECK call it by IP over plain HTTP.
-    "alliance_portal.middleware.HealthCheckMiddleware",
+    "alliance_portal.web.middleware.HealthCheckMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # 304 answers to If-None-Match / If-Modified-Since, for cached pages too.
     "django.middleware.http.ConditionalGetMiddleware",
     # Anonymous visitors' pages, served before the session or the database
     # is touched (alliance_portal/page_cache.py).
-    "alliance_portal.page_cache.PageCacheMiddleware",
+    "alliance_portal.publishing.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # After LocaleMiddleware: the 503 page speaks the visitor's language.
-    "alliance_portal.middleware.DatabaseUnavailableMiddleware",
+    "alliance_portal.web.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -304,8 +304,8 @@ AXES_FAILURE_LIMIT = env_int("DJANGO_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_LOGIN_LOCKOUT_MINUTES", 30))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "alliance_portal.login_protection.locked_out_response"
-AXES_CLIENT_IP_CALLABLE = "alliance_portal.login_protection.client_ip_address"
+AXES_LOCKOUT_CALLABLE = "alliance_portal.web.login_protection.locked_out_response"
+AXES_CLIENT_IP_CALLABLE = "alliance_portal.web.login_protection.client_ip_address"
 # Reverse proxies in front of gunicorn that append to X-Forwarded-For; 0 means
 # gunicorn is reached directly and REMOTE_ADDR is the visitor's address.
 TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)

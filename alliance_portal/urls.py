@@ -1,4 +1,8 @@
-"""The project's root URLs: the one place that includes every app."""
+"""The project's root URLs: the one place that includes every app.
+
+Apps are included by name, and their sitemaps collected (`web/sitemaps.py`), so that
+this module imports no app that builds on the alliance app.
+"""
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
@@ -7,24 +11,12 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.static import serve
 
-from members.sitemaps import OrganisationSitemap
-from news.feeds import NewsAtomFeed, NewsFeed
-from news.sitemaps import ArticleSitemap, NewsSitemap
-from statements.feeds import PressAtomFeed, PressFeed
-from statements.sitemaps import PressSitemap
+from .publishing.admin import translation_overview_view
+from .views import HomeView
+from .web.sitemaps import collected_sitemaps
+from .web.views import SearchView, robots_txt
 
-from .admin import translation_overview_view
-from .sitemaps import AllianceSitemap, StaticPagesSitemap
-from .views import HomeView, SearchView, robots_txt
-
-SITEMAPS = {
-    "pages": StaticPagesSitemap,
-    "alliances": AllianceSitemap,
-    "organisations": OrganisationSitemap,
-    "news": NewsSitemap,
-    "articles": ArticleSitemap,
-    "press": PressSitemap,
-}
+SITEMAPS = collected_sitemaps()
 
 admin.site.site_header = "Alliance Portal"
 admin.site.site_title = "Alliance Portal"
@@ -60,14 +52,8 @@ urlpatterns += i18n_patterns(
     path("press/", include("statements.urls")),
     path("search/", SearchView.as_view(), name="search"),
     # Feeds: RSS 2.0 and Atom, of the whole portal or of one alliance.
-    path("feeds/news/", NewsFeed(), name="feed-news"),
-    path("feeds/news/atom/", NewsAtomFeed(), name="feed-news-atom"),
-    path("feeds/press/", PressFeed(), name="feed-press"),
-    path("feeds/press/atom/", PressAtomFeed(), name="feed-press-atom"),
-    path("feeds/<slug:alliance>/news/", NewsFeed(), name="feed-alliance-news"),
-    path("feeds/<slug:alliance>/news/atom/", NewsAtomFeed(), name="feed-alliance-news-atom"),
-    path("feeds/<slug:alliance>/press/", PressFeed(), name="feed-alliance-press"),
-    path("feeds/<slug:alliance>/press/atom/", PressAtomFeed(), name="feed-alliance-press-atom"),
+    path("feeds/", include("news.feed_urls")),
+    path("feeds/", include("statements.feed_urls")),
 )
 
 if settings.DEBUG:

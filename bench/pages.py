@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from alliance_portal.models import Alliance
-from alliance_portal.rich_text import to_plain_text
-from alliance_portal.search import SEARCH_CONFIGS
+from alliance_portal.richtext import to_plain_text
+from alliance_portal.web.search import SEARCH_CONFIGS
 from members.models import Membership, Organisation
 from news.models import NewsItem
 from news.views import NewsListView
@@ -177,7 +177,7 @@ def search_word():
 
 
 def statement_matches(word):
-    """Public statements the site search finds for `word` (alliance_portal.search's rules)."""
+    """Public statements the site search finds for `word` (alliance_portal.web.search's rules)."""
     fields = [f"{field}_{LANGUAGE}" for field in STATEMENT_TEXT_FIELDS]
     statements = PressStatement.objects.published()
     if connection.vendor == "postgresql":

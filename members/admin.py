@@ -11,14 +11,14 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.filters import CountryFilter
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
-from alliance_portal.admin import (
-    AllianceAdmin,
+from alliance_portal.admin import AllianceAdmin
+from alliance_portal.models import Alliance
+from alliance_portal.publishing.admin import (
     HistoryAdmin,
     OrderedInline,
     PartRulesMixin,
     PublishableAdmin,
 )
-from alliance_portal.models import Alliance
 
 from .models import AllianceContact, Membership, Organisation, Person
 

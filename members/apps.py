@@ -7,7 +7,7 @@ class MembersConfig(AppConfig):
     verbose_name = _("Organisations and people")
 
     def ready(self):
-        from alliance_portal.page_cache import invalidate_on_change
+        from alliance_portal.publishing.page_cache import invalidate_on_change
 
         # Public pages show these models: a change drops the cached pages.
         invalidate_on_change(*self.get_models())

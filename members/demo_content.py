@@ -6,8 +6,9 @@ slug. People are recorded with the functions the seeds give them.
 
 from datetime import date
 
-from alliance_portal.demo import DEMO_PUBLISHED_AT, T, as_html, placeholder_alt
-from alliance_portal.models import Alliance, Publishable
+from alliance_portal.models import Alliance
+from alliance_portal.ops.demo import DEMO_PUBLISHED_AT, T, as_html, placeholder_alt
+from alliance_portal.publishing.models import Publishable
 
 from .models import AllianceContact, Membership, Organisation, Person
 

@@ -7,14 +7,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from alliance_portal.fields import RichTextField
-from alliance_portal.models import (
-    Publishable,
-    SlugFromTitle,
-    require_alt_text,
-    unpublish_time_index,
-)
-from alliance_portal.uploads.fields import PortalImageField
+from alliance_portal.publishing.models import Publishable, unpublish_time_index
+from alliance_portal.publishing.slugs import SlugFromTitle
+from alliance_portal.richtext.fields import RichTextField
+from alliance_portal.uploads.fields import ImagesNeedAltText, ImageWithAltText
 
 phone_validator = RegexValidator(
     r"^\+?[0-9 ()/\-]{4,30}$",
@@ -22,7 +18,7 @@ phone_validator = RegexValidator(
 )
 
 
-class Organisation(SlugFromTitle, Publishable):
+class Organisation(SlugFromTitle, Publishable, ImagesNeedAltText):
     class Kind(models.TextChoices):
         COMPANY = "company", _("Company")
         ASSOCIATION = "association", _("Association")
@@ -45,16 +41,9 @@ class Organisation(SlugFromTitle, Publishable):
     website = models.URLField(_("website"), blank=True)
     country = CountryField(_("country"), blank=True)
     region = models.CharField(_("region"), max_length=120, blank=True)
-    logo = PortalImageField(
-        _("logo"),
-        upload_to="organisations/logos/",
-        blank=True,
-        width_field="logo_width",
-        height_field="logo_height",
+    logo = ImageWithAltText(
+        _("logo"), alt_text=_("logo alt text"), upload_to="organisations/logos/"
     )
-    logo_width = models.PositiveIntegerField(_("logo width"), null=True, editable=False)
-    logo_height = models.PositiveIntegerField(_("logo height"), null=True, editable=False)
-    logo_alt = models.CharField(_("logo alt text"), max_length=200, blank=True)
 
     class Meta(Publishable.Meta):
         ordering = ["name"]
@@ -84,10 +73,6 @@ class Organisation(SlugFromTitle, Publishable):
 
     def get_absolute_url(self):
         return reverse("organisations:detail", kwargs={"slug": self.slug})
-
-    def clean(self):
-        super().clean()
-        require_alt_text(self, "logo", "logo_alt")
 
 
 class Membership(models.Model):

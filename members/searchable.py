@@ -1,6 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
-from alliance_portal.search import Searchable
+from alliance_portal.web.search import Searchable
 
 from .models import Organisation
 

@@ -1,4 +1,4 @@
-from alliance_portal.sitemaps import PortalSitemap
+from alliance_portal.web.sitemaps import PortalSitemap
 
 from .models import Organisation
 
@@ -11,3 +11,6 @@ class OrganisationSitemap(PortalSitemap):
 
     def lastmod(self, organisation):
         return organisation.updated_at
+
+
+SITEMAPS = {"organisations": OrganisationSitemap}

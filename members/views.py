@@ -2,19 +2,18 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 
-from alliance_portal.models import Alliance, published_q
-from alliance_portal.rich_text import to_plain_line
-from alliance_portal.views import (
+from alliance_portal.models import Alliance
+from alliance_portal.publishing.models import published_q
+from alliance_portal.publishing.views import (
     FilterQueryMixin,
     KeysFirstPaginator,
     PreviewableMixin,
     country_choices,
 )
+from alliance_portal.richtext import to_plain_line
+from alliance_portal.web.structured_data import organization_data
 
 from .models import Membership, Organisation
-
-# An organisation may have hundreds of quotes: its page shows the most recent ones.
-QUOTES_SHOWN = 10
 
 
 class OrganisationListView(FilterQueryMixin, ListView):
@@ -67,39 +66,10 @@ class OrganisationDetailView(PreviewableMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         organisation = self.object
-        # Quotes live in the statements app, which builds on this one: reach them
-        # through the relation, and show only those of released statements. One more
-        # than shown tells whether there are more.
-        quotes = list(
-            organisation.quotes.filter(published_q("statement__"))
-            .select_related("statement")
-            .order_by("-statement__published_at", "-statement_id", "position")[: QUOTES_SHOWN + 1]
+        context["structured_data"] = organization_data(
+            self.request,
+            organisation,
+            description=to_plain_line(organisation.description) if organisation.description else "",
+            member_of=[m.alliance for m in organisation.public_memberships],
         )
-        context["quotes"] = quotes[:QUOTES_SHOWN]
-        context["more_quotes"] = len(quotes) > QUOTES_SHOWN
-        context["structured_data"] = {
-            "@context": "https://schema.org",
-            "@type": "Organization",
-            "name": organisation.name,
-            "url": self.request.build_absolute_uri(organisation.get_absolute_url()),
-            **(
-                {"description": to_plain_line(organisation.description)}
-                if organisation.description
-                else {}
-            ),
-            "memberOf": [
-                {
-                    "@type": "Organization",
-                    "name": m.alliance.name,
-                    "url": self.request.build_absolute_uri(m.alliance.get_absolute_url()),
-                }
-                for m in organisation.public_memberships
-            ],
-            **({"sameAs": [organisation.website]} if organisation.website else {}),
-            **(
-                {"logo": self.request.build_absolute_uri(organisation.logo.url)}
-                if organisation.logo
-                else {}
-            ),
-        }
         return context

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
-from alliance_portal.admin import OrderedInline, PublishableAdmin
+from alliance_portal.publishing.admin import OrderedInline, PublishableAdmin
 
 from .models import Article, ArticleReference, ArticleSection, NewsItem
 

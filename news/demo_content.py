@@ -10,8 +10,9 @@ the same routine a real import uses (its Markdown lists become HTML lists).
 from datetime import datetime
 from pathlib import Path
 
-from alliance_portal.demo import BERLIN, T, as_html
-from alliance_portal.models import Alliance, Publishable
+from alliance_portal.models import Alliance
+from alliance_portal.ops.demo import BERLIN, T, as_html
+from alliance_portal.publishing.models import Publishable
 
 from .models import Article, ArticleReference, ArticleSection, NewsItem
 from .page_import import parse_static_site_page

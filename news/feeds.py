@@ -1,12 +1,13 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from alliance_portal.feeds import FEED_LENGTH, AtomMixin, PortalFeed
+from alliance_portal.feeds import AllianceFeed
+from alliance_portal.web.feeds import FEED_LENGTH, AtomMixin
 
 from .models import NewsItem
 
 
-class NewsFeed(PortalFeed):
+class NewsFeed(AllianceFeed):
     def title(self, obj):
         if obj is None:
             return _("Alliance Portal: news")

@@ -4,18 +4,17 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from alliance_portal.fields import RichTextField
-from alliance_portal.models import (
+from alliance_portal.publishing.models import (
     PUBLIC_LIST_INDEX_FIELDS,
     Publishable,
-    SlugFromTitle,
-    require_alt_text,
     unpublish_time_index,
 )
-from alliance_portal.uploads.fields import PortalImageField
+from alliance_portal.publishing.slugs import SlugFromTitle
+from alliance_portal.richtext.fields import RichTextField
+from alliance_portal.uploads.fields import ImagesNeedAltText, ImageWithAltText
 
 
-class NewsItem(SlugFromTitle, Publishable):
+class NewsItem(SlugFromTitle, Publishable, ImagesNeedAltText):
     """A dated piece of news; its publish time is the date it carries."""
 
     slug_source = "title"
@@ -30,16 +29,7 @@ class NewsItem(SlugFromTitle, Publishable):
     )
     teaser = models.TextField(_("teaser"), help_text=_("Two or three sentences for lists."))
     body = RichTextField(_("text"), blank=True)
-    image = PortalImageField(
-        _("image"),
-        upload_to="news/images/",
-        blank=True,
-        width_field="image_width",
-        height_field="image_height",
-    )
-    image_width = models.PositiveIntegerField(_("image width"), null=True, editable=False)
-    image_height = models.PositiveIntegerField(_("image height"), null=True, editable=False)
-    image_alt = models.CharField(_("image alt text"), max_length=200, blank=True)
+    image = ImageWithAltText(_("image"), alt_text=_("image alt text"), upload_to="news/images/")
     alliances = models.ManyToManyField(
         "alliance_portal.Alliance",
         verbose_name=_("alliances"),
@@ -64,12 +54,8 @@ class NewsItem(SlugFromTitle, Publishable):
     def get_absolute_url(self):
         return reverse("news:detail", kwargs={"slug": self.slug})
 
-    def clean(self):
-        super().clean()
-        require_alt_text(self, "image", "image_alt")
 
-
-class Article(SlugFromTitle, Publishable):
+class Article(SlugFromTitle, Publishable, ImagesNeedAltText):
     """A long-form page: sections of main text with side notes, a call to action, references."""
 
     slug_source = "title"
@@ -84,16 +70,7 @@ class Article(SlugFromTitle, Publishable):
     )
     summary = models.TextField(_("summary"))
     category = models.CharField(_("category"), max_length=120, blank=True)
-    image = PortalImageField(
-        _("image"),
-        upload_to="articles/images/",
-        blank=True,
-        width_field="image_width",
-        height_field="image_height",
-    )
-    image_width = models.PositiveIntegerField(_("image width"), null=True, editable=False)
-    image_height = models.PositiveIntegerField(_("image height"), null=True, editable=False)
-    image_alt = models.CharField(_("image alt text"), max_length=200, blank=True)
+    image = ImageWithAltText(_("image"), alt_text=_("image alt text"), upload_to="articles/images/")
     alliances = models.ManyToManyField(
         "alliance_portal.Alliance",
         verbose_name=_("alliances"),
@@ -119,10 +96,6 @@ class Article(SlugFromTitle, Publishable):
 
     def get_absolute_url(self):
         return reverse("news:article", kwargs={"slug": self.slug})
-
-    def clean(self):
-        super().clean()
-        require_alt_text(self, "image", "image_alt")
 
 
 class ArticleSection(models.Model):

@@ -6,7 +6,7 @@ numbered links are the references. Exports often arrive as mis-decoded UTF-8 (mo
 text is repaired before it is parsed.
 
 Section texts and side notes are Markdown (lists, nested lists, **bold**): they are imported as
-rich-text HTML, rendered by markdown-it-py and sanitised (`alliance_portal.rich_text`). Headings,
+rich-text HTML, rendered by markdown-it-py and sanitised (`alliance_portal.richtext`). Headings,
 the call to action and the references stay plain text.
 """
 
@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import ftfy
 from ftfy.badness import badness
 
-from alliance_portal.rich_text import from_markdown
+from alliance_portal.richtext import from_markdown
 
 __all__ = [
     "ImportedCallToAction",

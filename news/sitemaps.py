@@ -1,4 +1,4 @@
-from alliance_portal.sitemaps import PortalSitemap
+from alliance_portal.web.sitemaps import PortalSitemap
 
 from .models import Article, NewsItem
 
@@ -18,3 +18,6 @@ class ArticleSitemap(PortalSitemap):
 
     def lastmod(self, article):
         return article.updated_at
+
+
+SITEMAPS = {"news": NewsSitemap, "articles": ArticleSitemap}

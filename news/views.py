@@ -2,8 +2,9 @@ from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView
 
 from alliance_portal.models import Alliance
-from alliance_portal.structured_data import news_article_data
-from alliance_portal.views import AllianceYearFilterMixin, PreviewableMixin
+from alliance_portal.publishing.views import PreviewableMixin
+from alliance_portal.views import AllianceYearFilterMixin
+from alliance_portal.web.structured_data import news_article_data
 
 from .models import Article, NewsItem
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
-from alliance_portal.admin import OrderedInline, PublishableAdmin
+from alliance_portal.publishing.admin import OrderedInline, PublishableAdmin
 
 from .models import Attachment, PressStatement, PreviewLink, Quote
 

@@ -6,8 +6,9 @@ on that day; the English versions are faithful translations.
 
 from datetime import datetime
 
-from alliance_portal.demo import BERLIN, T, as_html
-from alliance_portal.models import Alliance, Publishable
+from alliance_portal.models import Alliance
+from alliance_portal.ops.demo import BERLIN, T, as_html
+from alliance_portal.publishing.models import Publishable
 from members.models import Organisation, Person
 
 from .models import PressStatement, Quote

@@ -10,13 +10,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from alliance_portal.fields import RichTextField
-from alliance_portal.models import (
+from alliance_portal.publishing.models import (
     PUBLIC_LIST_INDEX_FIELDS,
     Publishable,
-    SlugFromTitle,
     unpublish_time_index,
 )
+from alliance_portal.publishing.slugs import SlugFromTitle
+from alliance_portal.richtext.fields import RichTextField
 from alliance_portal.uploads.fields import DocumentFileField
 
 

@@ -5,7 +5,7 @@ ReportLab's Paragraph reads its text as a mini-markup of its own (<b>, <font>, <
 through `paragraph_text()` first, so what an editor typed is shown as typed and can
 neither add markup, links or images nor break the renderer.
 
-Rich text (`alliance_portal.rich_text`) becomes flowables: paragraphs, headings h2–h4,
+Rich text (`alliance_portal.richtext`) becomes flowables: paragraphs, headings h2–h4,
 bullet and numbered lists (nested too), quotations, bold, italic, line breaks and links,
 whose addresses must use one of the allowed schemes; other links keep only their text.
 """
@@ -18,12 +18,12 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import Indenter, ListFlowable, ListItem, Paragraph
 
-from alliance_portal import rich_text
+from alliance_portal import richtext
 
 # Characters XML 1.0 forbids (ReportLab's parser is XML-like): C0 controls except tab,
 # newline and carriage return, lone surrogates, and U+FFFE/U+FFFF.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-LINK_SCHEMES = rich_text.URL_SCHEMES
+LINK_SCHEMES = richtext.URL_SCHEMES
 INLINE_MARKUP = {"strong": ("<b>", "</b>"), "em": ("<i>", "</i>")}
 INLINE_TAGS = frozenset({*INLINE_MARKUP, "a", "br"})
 HEADING_STYLES = {"h2": "h2", "h3": "h3", "h4": "h4"}
@@ -58,7 +58,7 @@ def link_target(href):
 def rich_text_flowables(markup, styles, *, link_color):
     """Flowables for rich-text HTML; `styles` needs "body", "list_item", "quotation",
     "h2", "h3" and "h4" ParagraphStyles."""
-    tree = _parse(rich_text.clean(markup))
+    tree = _parse(richtext.clean(markup))
     return _Renderer(styles, link_color).blocks(tree, "body")
 
 

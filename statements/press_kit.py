@@ -15,7 +15,7 @@ from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.text import slugify
 
-from alliance_portal.rich_text import to_plain_text
+from alliance_portal.richtext import to_plain_text
 
 from .pdf import render_statement_pdf
 

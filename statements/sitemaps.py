@@ -1,4 +1,4 @@
-from alliance_portal.sitemaps import PortalSitemap
+from alliance_portal.web.sitemaps import PortalSitemap
 
 from .models import PressStatement
 
@@ -10,3 +10,6 @@ class PressSitemap(PortalSitemap):
 
     def lastmod(self, statement):
         return statement.updated_at
+
+
+SITEMAPS = {"press": PressSitemap}

@@ -6,10 +6,11 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 
-from alliance_portal.page_cache import current_generation
-from alliance_portal.rich_text import to_plain_text
-from alliance_portal.structured_data import news_article_data
-from alliance_portal.views import AllianceYearFilterMixin, PreviewableMixin
+from alliance_portal.publishing.page_cache import current_generation
+from alliance_portal.publishing.views import PreviewableMixin
+from alliance_portal.richtext import to_plain_text
+from alliance_portal.views import AllianceYearFilterMixin
+from alliance_portal.web.structured_data import news_article_data
 from members.models import Organisation, Person
 
 from .models import PressStatement, PreviewLink
@@ -77,15 +78,24 @@ class PressDetailView(PreviewableMixin, DetailView):
         return not_for_the_public(response) if context["is_preview"] else response
 
 
+def active_preview_link(token):
+    """The preview link a token names, if it is valid and active; 404 otherwise."""
+    link = PreviewLink.active_for_token(token)
+    if link is None:
+        raise Http404("This preview link is not valid (any more).")
+    return link
+
+
+def statement_with_parts(link):
+    return with_parts(PressStatement.objects.filter(pk=link.statement_id)).get()
+
+
 class PreviewLinkView(PressDetailView):
     """The embargoed statement for the journalist a signed link was made for."""
 
     def get_object(self, queryset=None):
-        link = PreviewLink.active_for_token(self.kwargs["token"])
-        if link is None:
-            raise Http404("This preview link is not valid (any more).")
-        self.link = link
-        return with_parts(PressStatement.objects.filter(pk=link.statement_id)).get()
+        self.link = active_preview_link(self.kwargs["token"])
+        return statement_with_parts(self.link)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -98,7 +108,7 @@ class PreviewLinkView(PressDetailView):
 def pdf_response(statement):
     """The statement's PDF in the active language, made once per content generation.
 
-    The generation changes with any content change (alliance_portal/page_cache.py),
+    The generation changes with any content change (alliance_portal/publishing/page_cache.py),
     also of the organisations and people the PDF names, not only the statement's.
     """
     key = ":".join(
@@ -127,10 +137,7 @@ def statement_pdf(request, slug):
 
 
 def preview_pdf(request, token):
-    link = PreviewLink.active_for_token(token)
-    if link is None:
-        raise Http404("This preview link is not valid (any more).")
-    return pdf_response(with_parts(PressStatement.objects.filter(pk=link.statement_id)).get())
+    return pdf_response(statement_with_parts(active_preview_link(token)))
 
 
 def press_kit(request, slug):

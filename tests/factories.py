@@ -2,8 +2,11 @@
 
 from itertools import count
 
-from alliance_portal.models import Alliance, Goal, Publishable
+from alliance_portal.models import Alliance, Goal
+from alliance_portal.publishing.models import Publishable
 from members.models import Membership, Organisation, Person
+from news.models import NewsItem
+from statements.models import PressStatement
 
 _numbers = count(1)
 
@@ -51,3 +54,32 @@ def make_person(**overrides):
     values = {"name": f"Person {next(_numbers)}"}
     values.update(overrides)
     return Person.objects.create(**values)
+
+
+def make_statement(**overrides):
+    number = next(_numbers)
+    values = {
+        "headline_de": f"Erklärung {number}",
+        "dateline_place_de": "Berlin",
+        "body_de": "Text",
+        "status": Publishable.Status.PUBLISHED,
+    }
+    values.update(overrides)
+    # Not setdefault(): its argument would create an alliance even when one is given.
+    if "alliance" not in values:
+        values["alliance"] = make_alliance()
+    return PressStatement.objects.create(**values)
+
+
+def make_news_item(*, alliances=(), **overrides):
+    number = next(_numbers)
+    values = {
+        "title_de": f"Meldung {number}",
+        "teaser_de": "Kurz",
+        "status": Publishable.Status.PUBLISHED,
+    }
+    values.update(overrides)
+    item = NewsItem.objects.create(**values)
+    if alliances:
+        item.alliances.add(*alliances)
+    return item

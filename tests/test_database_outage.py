@@ -29,7 +29,7 @@ import pytest
 from django.db import IntegrityError, OperationalError
 from django.utils import translation
 
-from alliance_portal.middleware import DatabaseUnavailableMiddleware
+from alliance_portal.web.middleware import DatabaseUnavailableMiddleware
 from tests.e2e.browser import require
 from tests.test_deployment import (
     REPO_ROOT,

@@ -8,8 +8,7 @@ import time_machine
 from django.utils import timezone
 
 from alliance_portal.models import Alliance
-from news.models import NewsItem
-from statements.models import PressStatement
+from tests.factories import make_news_item, make_statement
 
 pytestmark = pytest.mark.django_db
 
@@ -60,7 +59,7 @@ def test_alliance_feed_holds_only_its_own_items(client, demo_content):
 def test_feeds_hold_only_released_published_items(client, demo_content):
     alliance = Alliance.objects.get(slug="aluminiumbuendnis-nrw")
     release = timezone.now() + timedelta(hours=3)
-    PressStatement.objects.create(
+    make_statement(
         headline_de="Sperrfrist-Meldung",
         dateline_place_de="Köln",
         body_de="Text",
@@ -68,14 +67,14 @@ def test_feeds_hold_only_released_published_items(client, demo_content):
         status="published",
         published_at=release,
     )
-    PressStatement.objects.create(
+    make_statement(
         headline_de="Entwurfs-Meldung",
         dateline_place_de="Köln",
         body_de="Text",
         alliance=alliance,
         status="draft",
     )
-    NewsItem.objects.create(title_de="Entwurfsnachricht", teaser_de="x", status="draft")
+    make_news_item(title_de="Entwurfsnachricht", teaser_de="x", status="draft")
     urls = ["/de/feeds/press/", "/de/feeds/press/atom/", "/de/feeds/aluminiumbuendnis-nrw/press/"]
     for url in urls + ["/de/feeds/news/"]:
         titles = [entry.title for entry in parse(client, url).entries]

@@ -9,11 +9,10 @@ from django.db import connection
 from django.utils import timezone
 
 from alliance_portal.models import Alliance
-from alliance_portal.page_cache import current_generation
+from alliance_portal.publishing.page_cache import current_generation
 from members.models import Membership
-from news.models import NewsItem
-from statements.models import PressStatement, Quote
-from tests.factories import make_alliance, make_organisation
+from statements.models import Quote
+from tests.factories import make_alliance, make_news_item, make_organisation, make_statement
 from tests.load_pages import (
     LARGE_SCALE,
     SMALL_SCALE,
@@ -164,10 +163,14 @@ def hidden_content():
         organisation = make_organisation(
             name_de="Geheimorganisation", status=status, published_at=when
         )
-        news = NewsItem.objects.create(
-            title_de="Geheimnachricht", teaser_de="Geheim", status=status, published_at=when
+        news = make_news_item(
+            title_de="Geheimnachricht",
+            teaser_de="Geheim",
+            status=status,
+            published_at=when,
+            alliances=[Alliance.objects.get(slug="deutsche-aluminium-allianz")],
         )
-        statement = PressStatement.objects.create(
+        statement = make_statement(
             headline_de="Geheimerklärung",
             dateline_place_de="Berlin",
             body_de="Geheimer Text über Aluminium",
@@ -182,7 +185,6 @@ def hidden_content():
             organisation=Membership.objects.first().organisation,
             position=9,
         )
-        news.alliances.add(Alliance.objects.get(slug="deutsche-aluminium-allianz"))
         Membership.objects.create(
             alliance=Alliance.objects.get(slug="deutsche-aluminium-allianz"),
             organisation=organisation,
@@ -322,10 +324,9 @@ def test_news_and_statements_describe_themselves_as_news_articles(client, demo_c
 def test_news_and_press_filters_survive_pagination(client, demo_content):
     alliance = Alliance.objects.get(slug="uk-aluminium-alliance")
     for number in range(25):
-        item = NewsItem.objects.create(
-            title_de=f"Meldung {number}", teaser_de="x", status="published"
+        make_news_item(
+            title_de=f"Meldung {number}", teaser_de="x", status="published", alliances=[alliance]
         )
-        item.alliances.add(alliance)
     response = client.get("/de/news/", {"alliance": alliance.slug})
     assert len(response.context["news_items"]) == 20
     assert 'href="?alliance=uk-aluminium-alliance&amp;page=2"' in response.content.decode()

@@ -14,10 +14,10 @@ from django.db import connection
 from pypdf import PdfReader
 from selectolax.lexbor import LexborHTMLParser
 
-from alliance_portal import rich_text
-from alliance_portal.feeds import NOT_XML
-from alliance_portal.fields import RichTextField
+from alliance_portal import richtext as rich_text
 from alliance_portal.models import Alliance
+from alliance_portal.richtext.fields import RichTextField
+from alliance_portal.web.feeds import NOT_XML
 from members.models import Organisation
 from statements.models import PressStatement, Quote
 from tests.xss_corpus import (

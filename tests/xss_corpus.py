@@ -25,7 +25,8 @@ from django.db import models
 from django.utils import timezone
 from selectolax.lexbor import LexborHTMLParser
 
-from alliance_portal.models import Alliance, Publishable
+from alliance_portal.models import Alliance
+from alliance_portal.publishing.models import Publishable
 from members.models import Membership, Organisation
 from statements.models import PressStatement, Quote
 

@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from alliance_portal.rich_text import plain_text_to_html_operation
+from alliance_portal.richtext import plain_text_to_html_operation
 
 
 class Migration(migrations.Migration):

@@ -6,7 +6,7 @@ from django.utils.html import format_html, linebreaks
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 
-from alliance_portal import rich_text
+from alliance_portal import richtext
 
 register = template.Library()
 
@@ -34,7 +34,7 @@ def translated(obj, field, paragraphs=False, rich=False):
     """
     value = getattr(obj, field) or ""
     if rich:
-        html = mark_safe(rich_text.clean(value))
+        html = mark_safe(richtext.clean(value))
     elif paragraphs:
         # linebreaks() escapes the text itself; the result is safe HTML.
         html = mark_safe(linebreaks(value, autoescape=True))
@@ -54,4 +54,4 @@ def translated(obj, field, paragraphs=False, rich=False):
 @register.filter
 def plain_text(value):
     """Rich text as one line of plain text, for meta descriptions and the like."""
-    return rich_text.to_plain_line(value)
+    return richtext.to_plain_line(value)

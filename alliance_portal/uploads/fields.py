@@ -14,15 +14,20 @@ Its model declares `<name>_width` and `<name>_height` and passes them as
 `width_field`/`height_field`: pages read an image's size from the row, never
 from the file.
 
+`ImageWithAltText` declares such an image with its size and its alt text in one
+line; models with images inherit `ImagesNeedAltText`, which refuses an image
+without a German alt text.
+
 `DocumentFileField` is a `FileField` for attachments and documents: PDF,
 Office files without macros, and images (checked and cleaned like the above).
+Stored images are refreshed by `maintenance.py`.
 """
 
 import logging
 from pathlib import PurePosixPath
 
 from django import forms
-from django.apps import apps
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models, transaction
 from django.db.models import signals
@@ -32,8 +37,9 @@ from django.db.models.fields.files import (
     ImageFieldFile,
     ImageFileDescriptor,
 )
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
-from ..page_cache import content_changed
 from . import checks, containers, renditions
 from .cleaning import EXTENSIONS, clean_image
 
@@ -175,6 +181,7 @@ class DocumentUploadFormField(ImageUploadFormField):
 
 class PortalImageField(models.ImageField):
     attr_class = PortalImageFieldFile
+    alt_field = None  # the alt text's field, set by ImageWithAltText
     descriptor_class = _ReplacementTrackingDescriptor
     default_validators = [checks.validate_image_file]
 
@@ -222,41 +229,6 @@ class PortalImageField(models.ImageField):
         transaction.on_commit(drop)
 
 
-def refresh_all_images():
-    """`refresh_stored_image` for every image of every model; how many were refreshed."""
-    refreshed = 0
-    for model in apps.get_models():
-        fields = [f for f in model._meta.get_fields() if isinstance(f, PortalImageField)]
-        for field in fields:
-            for instance in model._base_manager.exclude(**{field.name: ""}).iterator():
-                refreshed += refresh_stored_image(instance, field.name)
-    return refreshed
-
-
-def refresh_stored_image(instance, field_name):
-    """Make a stored image's missing renditions and record its size if the row lacks it.
-
-    For images stored before renditions existed (`manage.py refresh_images`, the
-    demo content). True when anything was made or recorded.
-    """
-    field = instance._meta.get_field(field_name)
-    current = getattr(instance, field.attname)
-    if not current or not current.storage.exists(current.name):
-        return False
-    made = renditions.ensure_renditions(current, getattr(instance, field.width_field))
-    rows = type(instance)._base_manager.filter(pk=instance.pk)
-    recorded = rows.values_list(field.width_field, field.height_field).get()
-    if None not in recorded:
-        return bool(made)
-    field.update_dimension_fields(instance, force=True)
-    rows.update(
-        **{name: getattr(instance, name) for name in (field.width_field, field.height_field)}
-    )
-    # update() sends no signals: tell the page cache itself.
-    content_changed()
-    return True
-
-
 class DocumentFieldFile(FieldFile):
     def save(self, name, content, save=True):
         content.seek(0)
@@ -281,3 +253,56 @@ class DocumentFileField(models.FileField):
 
     def formfield(self, **kwargs):
         return super().formfield(**{"form_class": DocumentUploadFormField, **kwargs})
+
+
+class ImageWithAltText:
+    """An image, its stored size and its alt text: `logo = ImageWithAltText(…)` gives the
+    model `logo` (a `PortalImageField`), `logo_width`, `logo_height` and `logo_alt`.
+
+    The alt text is a translated field: list `<name>_alt` in the model's translation
+    options. The fields are made here, so they keep their place among the model's
+    fields (forms, backups and migrations see them in the order declared).
+    """
+
+    def __init__(self, verbose_name, *, alt_text, upload_to):
+        self.image = PortalImageField(verbose_name, upload_to=upload_to, blank=True)
+        # Never shown in a form: their names only say what they are.
+        self.width = models.PositiveIntegerField(
+            format_lazy("{} width", verbose_name), null=True, editable=False
+        )
+        self.height = models.PositiveIntegerField(
+            format_lazy("{} height", verbose_name), null=True, editable=False
+        )
+        self.alt_text = models.CharField(alt_text, max_length=200, blank=True)
+
+    def contribute_to_class(self, cls, name):
+        self.image.width_field = f"{name}_width"
+        self.image.height_field = f"{name}_height"
+        self.image.alt_field = f"{name}_alt"
+        cls.add_to_class(name, self.image)
+        cls.add_to_class(self.image.width_field, self.width)
+        cls.add_to_class(self.image.height_field, self.height)
+        cls.add_to_class(self.image.alt_field, self.alt_text)
+
+
+class ImagesNeedAltText(models.Model):
+    """Images are shown to people who cannot see them: each needs alt text, at least
+    in German (the default language)."""
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        errors = {
+            f"{field.alt_field}_de": _(
+                "Describe the image in a few words for people who cannot see "
+                "it (at least in German), or remove the image."
+            )
+            for field in self._meta.fields
+            if getattr(field, "alt_field", None)
+            and getattr(self, field.attname)
+            and not getattr(self, f"{field.alt_field}_de", None)
+        }
+        if errors:
+            raise ValidationError(errors)

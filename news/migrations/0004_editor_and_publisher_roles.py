@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from alliance_portal.roles import grant_role_permissions
+from alliance_portal.publishing.roles import grant_role_permissions
 
 
 def grant(apps, schema_editor):

@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from alliance_portal.search import search_index_operation
+from alliance_portal.web.search_index import search_index_operation
 
 
 class Migration(migrations.Migration):

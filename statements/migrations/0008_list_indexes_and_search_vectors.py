@@ -1,7 +1,7 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
-from alliance_portal.search import search_vector_operation
+from alliance_portal.web.search_index import search_vector_operation
 
 
 class Migration(migrations.Migration):

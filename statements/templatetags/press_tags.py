@@ -1,6 +1,7 @@
 from django import template
 
-from statements.models import PressStatement
+from alliance_portal.publishing.models import published_q
+from statements.models import PressStatement, Quote
 
 register = template.Library()
 
@@ -12,3 +13,19 @@ def latest_statements(count=3, alliance=None):
     if alliance is not None:
         statements = statements.filter(alliance=alliance)
     return {"statements": statements.order_by("-published_at", "-pk")[:count]}
+
+
+# An organisation may have hundreds of quotes: its page shows the most recent ones.
+QUOTES_SHOWN = 10
+
+
+@register.inclusion_tag("statements/includes/_recent_quotes.html")
+def recent_quotes(organisation):
+    """The organisation's most recent quotes in released statements: one query.
+    One more than shown tells whether there are more."""
+    quotes = list(
+        Quote.objects.filter(published_q("statement__"), organisation=organisation)
+        .select_related("statement")
+        .order_by("-statement__published_at", "-statement_id", "position")[: QUOTES_SHOWN + 1]
+    )
+    return {"quotes": quotes[:QUOTES_SHOWN], "more_quotes": len(quotes) > QUOTES_SHOWN}

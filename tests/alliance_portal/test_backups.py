@@ -28,10 +28,10 @@ from django.utils import timezone, translation
 from pypdf import PdfReader
 from reversion.models import Version
 
-from alliance_portal.backups import MERGED_BY_NATURAL_KEY, exported_models, migration_state
-from alliance_portal.demo import placeholder_png
 from alliance_portal.models import Alliance
-from alliance_portal.roles import EDITOR, PUBLISHER
+from alliance_portal.ops.backups import MERGED_BY_NATURAL_KEY, exported_models, migration_state
+from alliance_portal.ops.demo import placeholder_png
+from alliance_portal.publishing.roles import EDITOR, PUBLISHER
 from news.models import NewsItem
 from statements.models import Attachment, PressStatement, PreviewLink
 from statements.pdf import render_statement_pdf

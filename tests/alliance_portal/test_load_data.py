@@ -8,13 +8,14 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db.models import Count, Q
 
-from alliance_portal import rich_text
-from alliance_portal.load_data import FULL_COUNTS, allocate, planned_counts
-from alliance_portal.models import Alliance, Demand, Goal, KeyFigure, Publishable, Section, Sector
+from alliance_portal import richtext as rich_text
+from alliance_portal.models import Alliance, Demand, Goal, KeyFigure, Section, Sector
+from alliance_portal.ops.load_data import FULL_COUNTS, allocate, planned_counts
+from alliance_portal.publishing.models import Publishable
 from members.models import AllianceContact, Membership, Organisation, Person
 from news.models import NewsItem
 from statements.models import PressStatement, Quote
-from tests.factories import make_alliance
+from tests.factories import make_alliance, make_statement
 
 pytestmark = pytest.mark.django_db
 
@@ -259,11 +260,12 @@ def test_load_data_replace_leaves_other_content_alone(demo_content):
 
 def test_load_data_replace_refuses_when_other_content_refers_to_it():
     generate("--scale", str(SMALL))
-    PressStatement.objects.create(
+    make_statement(
         headline_de="Eigene Erklärung",
         dateline_place_de="Berlin",
         body_de="<p>Text</p>",
         alliance=generated(Alliance).get(),
+        status="draft",
     )
     with pytest.raises(CommandError, match="cannot be deleted, nothing was changed"):
         generate("--scale", str(SMALL), "--replace")

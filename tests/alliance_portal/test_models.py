@@ -6,8 +6,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db.models import RestrictedError
 from django.utils import timezone, translation
 
-from alliance_portal.demo import placeholder_png
 from alliance_portal.models import Alliance, Goal
+from alliance_portal.ops.demo import placeholder_png
 from tests.factories import make_alliance, make_goal
 
 pytestmark = pytest.mark.django_db

@@ -11,13 +11,13 @@ from django.core.cache import caches
 from django.test import Client
 from django.utils import timezone
 
-from alliance_portal import page_cache
 from alliance_portal.models import Alliance, Goal
+from alliance_portal.publishing import page_cache
 from members.models import Organisation
 from news.models import NewsItem
 from statements.models import PressStatement, PreviewLink
 from tests.admin_forms import admin_form, change_url, errors
-from tests.factories import make_alliance, make_goal
+from tests.factories import make_alliance, make_goal, make_statement
 
 pytestmark = pytest.mark.django_db
 
@@ -132,7 +132,7 @@ def test_the_statement_pdf_follows_a_renamed_organisation(client, demo_content):
 def test_a_scheduled_statement_appears_on_cached_pages_at_its_release_time(client):
     alliance = make_alliance()
     release = timezone.now() + timedelta(hours=2)
-    statement = PressStatement.objects.create(
+    statement = make_statement(
         headline_de="Sperrfrist bis zwei Uhr",
         dateline_place_de="Berlin",
         body_de="<p>Text</p>",
@@ -260,7 +260,7 @@ def test_a_change_in_another_process_reaches_this_one(client, demo_content):
     assert visit(client, DAA)["X-Cache"] == "hit"
     other_worker = (
         "import django; django.setup(); "
-        "from alliance_portal.page_cache import forget_generation; forget_generation()"
+        "from alliance_portal.publishing.page_cache import forget_generation; forget_generation()"
     )
     subprocess.run(
         [sys.executable, "-c", other_worker],

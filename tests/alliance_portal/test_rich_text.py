@@ -11,9 +11,9 @@ from django.urls import reverse
 from django.utils import translation
 from django_prose_editor.config import allowlist_from_extensions
 
-from alliance_portal import rich_text
-from alliance_portal.fields import EDITOR_EXTENSIONS
+from alliance_portal import richtext as rich_text
 from alliance_portal.models import Alliance, Section
+from alliance_portal.richtext.fields import EDITOR_EXTENSIONS
 from members.models import Organisation
 from news.models import NewsItem
 from tests.admin_forms import admin_form

@@ -7,8 +7,9 @@ from django.db import connection
 from django.db.models import QuerySet
 from django.utils import timezone, translation
 
-from alliance_portal import search
+from alliance_portal.web import search
 from statements.models import PressStatement
+from tests import factories
 from tests.factories import make_alliance
 
 pytestmark = [
@@ -18,7 +19,7 @@ pytestmark = [
 
 
 def make_statement(headline, days_ago, body="Text", **fields):
-    return PressStatement.objects.create(
+    return factories.make_statement(
         headline_de=headline,
         dateline_place_de="Berlin",
         body_de=body,

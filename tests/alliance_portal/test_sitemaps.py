@@ -2,8 +2,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from alliance_portal.sitemaps import LanguagePairs, PortalSitemap
-from news.models import NewsItem
+from alliance_portal.web.sitemaps import LanguagePairs, PortalSitemap
+from tests.factories import make_news_item
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +20,7 @@ def locations(client, url):
 def test_sitemap_pages_list_every_item_once_in_each_language(client, monkeypatch):
     monkeypatch.setattr(PortalSitemap, "limit", 3)  # addresses per page
     items = [
-        NewsItem.objects.create(title_de=f"Meldung {number}", teaser_de="x", status="published")
+        make_news_item(title_de=f"Meldung {number}", teaser_de="x", status="published")
         for number in range(4)
     ]
     pages = [url for url in locations(client, "/sitemap.xml") if "sitemap-news" in url]

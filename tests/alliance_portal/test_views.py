@@ -5,7 +5,7 @@ import pytest
 from django.utils import timezone, translation
 
 from alliance_portal.models import Alliance, Sector
-from alliance_portal.views import related_alliances
+from members.alliance_page import related_alliances
 from tests.factories import make_alliance, make_membership, make_organisation
 
 pytestmark = pytest.mark.django_db
@@ -205,7 +205,7 @@ def test_alliance_list_query_count_does_not_grow(client, django_assert_num_queri
 
 
 def test_a_large_alliance_lists_its_first_members_and_links_to_all(client):
-    from alliance_portal.views import MEMBERS_SHOWN
+    from members.alliance_page import MEMBERS_SHOWN
 
     alliance = make_alliance()
     founder = make_organisation(name_de="Gründerin AG")
@@ -237,7 +237,7 @@ def test_a_large_alliance_lists_its_first_members_and_links_to_all(client):
 
 def test_related_alliances_share_members_first_then_the_sector(client):
     from alliance_portal.models import Sector
-    from alliance_portal.views import related_alliances
+    from members.alliance_page import related_alliances
 
     sector = Sector.objects.create(name_de="Metall", slug="metall-test")
     alliance = make_alliance(sector=sector)

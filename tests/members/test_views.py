@@ -3,8 +3,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from statements.models import PressStatement, Quote
-from tests.factories import make_alliance, make_membership, make_organisation
+from statements.models import Quote
+from tests.factories import make_alliance, make_membership, make_organisation, make_statement
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +38,7 @@ def test_organisation_page_shows_its_ten_most_recent_public_quotes(client):
     alliance = make_alliance()
     start = timezone.now() - timedelta(days=100)
     for day in range(12):
-        statement = PressStatement.objects.create(
+        statement = make_statement(
             headline_de=f"Erklärung {day:02d}",
             dateline_place_de="Berlin",
             body_de="Text",
@@ -49,7 +49,7 @@ def test_organisation_page_shows_its_ten_most_recent_public_quotes(client):
         Quote.objects.create(
             statement=statement, text_de=f"Zitat {day:02d}", organisation=organisation
         )
-    embargoed = PressStatement.objects.create(
+    embargoed = make_statement(
         headline_de="Sperrfrist",
         dateline_place_de="Berlin",
         body_de="Text",
@@ -70,7 +70,7 @@ def test_organisation_page_shows_its_ten_most_recent_public_quotes(client):
 
 def test_organisation_page_with_few_quotes_shows_them_all_without_a_note(client):
     organisation = make_organisation()
-    statement = PressStatement.objects.create(
+    statement = make_statement(
         headline_de="Erklärung",
         dateline_place_de="Berlin",
         body_de="Text",

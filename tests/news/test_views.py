@@ -3,19 +3,19 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.utils import timezone
 
-from news.models import NewsItem
-from tests.factories import make_alliance
+from tests.factories import make_alliance, make_news_item
 
 pytestmark = pytest.mark.django_db
 
 
 def make_news(title, published_at, alliance=None, status="published"):
-    item = NewsItem.objects.create(
-        title_de=title, teaser_de="Kurz", status=status, published_at=published_at
+    return make_news_item(
+        title_de=title,
+        teaser_de="Kurz",
+        status=status,
+        published_at=published_at,
+        alliances=[] if alliance is None else [alliance],
     )
-    if alliance is not None:
-        item.alliances.add(alliance)
-    return item
 
 
 def test_news_filters_offer_only_years_and_alliances_with_public_news(client):

@@ -8,9 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
-from statements.models import PressStatement
 from tests.admin_forms import admin_form
-from tests.factories import make_alliance
+from tests.factories import make_alliance, make_statement
 from tests.upload_files import (
     MB,
     SVG_WITH_SCRIPT,
@@ -26,11 +25,12 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def statement():
-    return PressStatement.objects.create(
+    return make_statement(
         headline_de="Gemeinsame Erklärung",
         dateline_place_de="Düsseldorf",
         body_de="Text",
         alliance=make_alliance(),
+        status="draft",
     )
 
 

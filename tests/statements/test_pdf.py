@@ -11,9 +11,10 @@ from django.utils import timezone, translation
 from PIL import Image
 from pypdf import PdfReader
 
-from alliance_portal.models import Publishable
-from statements.models import PressStatement, Quote
+from alliance_portal.publishing.models import Publishable
+from statements.models import Quote
 from statements.pdf import render_statement_pdf, statement_pdf_filename
+from tests import factories
 from tests.factories import make_alliance, make_organisation, make_person
 
 pytestmark = pytest.mark.django_db
@@ -148,7 +149,7 @@ def make_statement(*, body_de=None, body_en=None, **overrides):
         "published_at": RELEASED_AT,
     }
     values.update(overrides)
-    statement = PressStatement.objects.create(**values)
+    statement = factories.make_statement(**values)
     statement.signatories.set([association, union])
     statement.press_contacts.set([contact])
     for position, (speaker, function, organisation, text, _) in enumerate(QUOTES):

@@ -7,7 +7,7 @@ import pytest
 from django.utils import translation
 from reportlab.platypus import ListFlowable, Paragraph
 
-from alliance_portal.rich_text import to_plain_line
+from alliance_portal.richtext import to_plain_line
 from statements.pdf import _styles
 from statements.pdf_markup import (
     attribute_value,

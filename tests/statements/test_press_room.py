@@ -16,6 +16,7 @@ from alliance_portal.models import Alliance
 from members.models import Organisation
 from statements import views
 from statements.models import Attachment, PressStatement, PreviewLink, Quote
+from tests.factories import make_statement
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +26,7 @@ RELEASE_IN = timedelta(hours=6)
 @pytest.fixture
 def embargoed(demo_content):
     """A statement of the NRW alliance, released in six hours, quoting IG Metall."""
-    statement = PressStatement.objects.create(
+    statement = make_statement(
         headline_de="Sperrfrist: Neues Aluminiumwerk",
         headline_en="Embargoed: new aluminium plant",
         dateline_place_de="Essen",

@@ -2,7 +2,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.test import Client
 
-from alliance_portal.roles import EDITOR, PUBLISHER
+from alliance_portal.publishing.roles import EDITOR, PUBLISHER
 
 
 def _staff_client(django_user_model, username, role):

@@ -5,7 +5,7 @@ from django.urls import reverse
 from reversion.models import Version
 
 from alliance_portal.models import Alliance, Demand, Goal, KeyFigure, Section
-from alliance_portal.translation_status import translated_fields
+from alliance_portal.publishing.translation_status import translated_fields
 from members.models import AllianceContact, Membership
 from tests.admin_forms import admin_form, admin_url
 

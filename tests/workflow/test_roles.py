@@ -4,8 +4,9 @@ import pytest
 from django.contrib.auth.models import Group
 from reversion.models import Version
 
-from alliance_portal.models import Alliance, Goal, Publishable
-from alliance_portal.roles import EDITOR, PUBLISHER
+from alliance_portal.models import Alliance, Goal
+from alliance_portal.publishing.models import Publishable
+from alliance_portal.publishing.roles import EDITOR, PUBLISHER
 from members.models import Organisation
 from news.models import NewsItem
 from statements.models import PressStatement

@@ -11,11 +11,13 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from alliance_portal.models import Alliance, KeyFigure, Publishable
+from alliance_portal.models import Alliance, KeyFigure
+from alliance_portal.publishing.models import Publishable
 from members.models import Membership, Organisation
 from news.models import Article, NewsItem
-from statements.models import PressStatement, Quote
+from statements.models import Quote
 from tests.admin_forms import admin_form, admin_url, errors
+from tests.factories import make_news_item, make_statement
 
 pytestmark = pytest.mark.django_db
 
@@ -75,10 +77,12 @@ def make_hidden_organisation(state):
 
 
 def make_hidden_news(state):
-    item = NewsItem.objects.create(
-        title_de="Geheimmeldung Zeitplan", teaser_de="Noch nicht öffentlich.", **window(state)
+    item = make_news_item(
+        title_de="Geheimmeldung Zeitplan",
+        teaser_de="Noch nicht öffentlich.",
+        alliances=[Alliance.objects.get(slug=NRW)],
+        **window(state),
     )
-    item.alliances.add(Alliance.objects.get(slug=NRW))
     url = item.get_absolute_url()
     return item, {
         "page": (both_languages(url), None),
@@ -106,7 +110,7 @@ def make_hidden_article(state):
 
 
 def make_hidden_statement(state):
-    statement = PressStatement.objects.create(
+    statement = make_statement(
         headline_de="Geheimerklärung Zeitplan",
         dateline_place_de="Essen",
         body_de="Noch nicht öffentlich.",

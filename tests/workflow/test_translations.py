@@ -5,7 +5,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from alliance_portal.models import Alliance, Demand, Publishable
+from alliance_portal.models import Alliance, Demand
+from alliance_portal.publishing.models import Publishable
 from tests.admin_forms import admin_url
 from tests.factories import make_alliance, make_goal
 

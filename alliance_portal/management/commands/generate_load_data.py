@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import ProtectedError, RestrictedError
 
-from alliance_portal.load_data import (
+from alliance_portal.ops.load_data import (
     DEFAULT_SEED,
     LoadDataExists,
     generate_load_data,

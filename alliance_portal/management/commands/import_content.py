@@ -3,7 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS
 from django.utils.translation import gettext as _
 
-from alliance_portal.backups import BackupError, counted, import_archive
+from alliance_portal.ops.backups import BackupError, counted, import_archive
 
 
 class Command(BaseCommand):

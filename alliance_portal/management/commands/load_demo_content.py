@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.module_loading import module_has_submodule
 
-from alliance_portal.demo import Demo
+from alliance_portal.ops.demo import Demo
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from alliance_portal.uploads.fields import refresh_all_images
+from alliance_portal.uploads.maintenance import refresh_all_images
 
 
 class Command(BaseCommand):

@@ -34,9 +34,9 @@ from django.db import connection, models, transaction
 from django.utils import translation
 from django.utils.text import slugify
 
+from ..publishing.models import Publishable
+from ..publishing.page_cache import forget_generation
 from .load_texts import PLACES, T, TextMaker, capitalised
-from .models import Alliance, Demand, Goal, KeyFigure, Publishable, Section, Sector
-from .page_cache import forget_generation
 
 DEFAULT_SEED = 6
 FULL_COUNTS = {
@@ -127,14 +127,14 @@ CONTACT_ROLES = [
     T("Geschäftsstelle", "Secretariat"),
     T("Sprecherin der Allianz", "Spokesperson of the alliance"),
 ]
-# (label, unit, smallest value, largest value)
+# (label, unit as stored (KeyFigure.Unit), smallest value, largest value)
 KEY_FIGURES = [
-    (T("Beschäftigte", "employees"), KeyFigure.Unit.COUNT, 1_000, 200_000),
-    (T("Umsatz", "turnover"), KeyFigure.Unit.EUR, 10_000_000, 50_000_000_000),
-    (T("Produktion", "production"), KeyFigure.Unit.TONNES, 10_000, 5_000_000),
-    (T("Recyclingquote", "recycling rate"), KeyFigure.Unit.PERCENT, 20, 95),
-    (T("Mitgliedsunternehmen", "member companies"), KeyFigure.Unit.COUNT, 10, 600),
-    (T("Investitionen", "investment"), KeyFigure.Unit.EUR, 1_000_000, 5_000_000_000),
+    (T("Beschäftigte", "employees"), "count", 1_000, 200_000),
+    (T("Umsatz", "turnover"), "EUR", 10_000_000, 50_000_000_000),
+    (T("Produktion", "production"), "tonnes", 10_000, 5_000_000),
+    (T("Recyclingquote", "recycling rate"), "percent", 20, 95),
+    (T("Mitgliedsunternehmen", "member companies"), "count", 10, 600),
+    (T("Investitionen", "investment"), "EUR", 1_000_000, 5_000_000_000),
 ]
 KEY_FIGURE_SOURCES = [
     T("Statistisches Bundesamt", "Federal Statistical Office"),
@@ -219,8 +219,12 @@ def slug(prefix, number, width, text):
 
 
 def load_models():
-    """The models written, reached by name so that this module imports no app above it."""
+    """The models written, reached by name so that this module imports no app."""
     return {
+        **{
+            name: apps.get_model("alliance_portal", name)
+            for name in ("Sector", "Alliance", "Section", "Goal", "Demand", "KeyFigure")
+        },
         "Organisation": apps.get_model("members", "Organisation"),
         "Person": apps.get_model("members", "Person"),
         "Membership": apps.get_model("members", "Membership"),
@@ -241,10 +245,10 @@ def generated_querysets():
         statements,
         m["NewsItem"].objects.filter(slug__startswith=SLUG_PREFIXES["news"]),
         # With the alliances go their sections, goals, memberships and contacts.
-        Alliance.objects.filter(slug__startswith=SLUG_PREFIXES["alliance"]),
+        m["Alliance"].objects.filter(slug__startswith=SLUG_PREFIXES["alliance"]),
         m["Person"].objects.filter(organisation__in=organisations),
         organisations,
-        Sector.objects.filter(slug__startswith=SLUG_PREFIXES["sector"]),
+        m["Sector"].objects.filter(slug__startswith=SLUG_PREFIXES["sector"]),
     ]
 
 
@@ -414,7 +418,7 @@ class LoadDataGenerator:
 
     def run(self):
         m = self.models
-        publishables = (Alliance, m["Organisation"], m["PressStatement"], m["NewsItem"])
+        publishables = (m["Alliance"], m["Organisation"], m["PressStatement"], m["NewsItem"])
         # German is the default language: the untranslated columns get the German text.
         with translation.override("de"), timestamps_as_given(*publishables):
             self.make_sectors()
@@ -489,6 +493,7 @@ class LoadDataGenerator:
     # Alliances -----------------------------------------------------------------------
 
     def make_sectors(self):
+        Sector = self.models["Sector"]
         self.sectors = self.write(
             Sector,
             [
@@ -502,6 +507,7 @@ class LoadDataGenerator:
         )
 
     def make_alliances(self):
+        Alliance = self.models["Alliance"]
         rng, text, count = self.rng, self.text, self.counts["alliances"]
         # Ranks are dealt out at random; rank 0 is the largest alliance. The weight
         # 1/(rank + 2 + count/10) gives the largest about four times the average and
@@ -579,6 +585,10 @@ class LoadDataGenerator:
         self.stage_done(f"{count} alliances")
 
     def make_alliance_parts(self):
+        m = self.models
+        Section, Goal, Demand, KeyFigure = (
+            m[name] for name in ("Section", "Goal", "Demand", "KeyFigure")
+        )
         rng, text = self.rng, self.text
         sections, main_goals, demands, figures = [], [], [], []
         sub_goal_counts = []

@@ -47,7 +47,7 @@ from django.db.migrations.loader import MigrationLoader
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from .uploads.fields import refresh_all_images
+from ..uploads.maintenance import refresh_all_images
 
 FORMAT = "alliance-portal-content"
 FORMAT_VERSION = 1

@@ -18,8 +18,8 @@ from zoneinfo import ZoneInfo
 from django.core.files.base import ContentFile
 from PIL import Image, ImageDraw, ImageFont
 
-from . import rich_text
-from .uploads.fields import refresh_stored_image
+from .. import richtext
+from ..uploads.maintenance import refresh_stored_image
 
 BERLIN = ZoneInfo("Europe/Berlin")
 # A fixed publish time keeps re-runs from changing anything.
@@ -36,7 +36,7 @@ class T(NamedTuple):
 def as_html(value):
     """A translated rich-text value as the HTML the field stores: plain text becomes
     paragraphs, HTML is sanitised. Written so, a second run finds nothing to change."""
-    return T(rich_text.clean(value.de), rich_text.clean(value.en))
+    return T(richtext.clean(value.de), richtext.clean(value.en))
 
 
 def expand_translations(values):

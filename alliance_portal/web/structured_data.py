@@ -1,0 +1,66 @@
+"""schema.org descriptions of pages, rendered as JSON-LD by the `json_ld` tag."""
+
+
+def news_article_data(
+    request, *, headline, description, published, modified, url, publishers, image=None
+):
+    """schema.org NewsArticle for a news item or a press statement."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": headline[:110],
+        "description": description,
+        "datePublished": published.isoformat(),
+        "dateModified": max(published, modified).isoformat(),
+        "mainEntityOfPage": request.build_absolute_uri(url),
+        "inLanguage": request.LANGUAGE_CODE,
+        "publisher": [{"@type": "Organization", "name": name} for name in publishers]
+        or {"@type": "Organization", "name": "Alliance Portal"},
+    }
+    if image:
+        data["image"] = [request.build_absolute_uri(image)]
+    return data
+
+
+def organization_data(
+    request,
+    item,
+    *,
+    description="",
+    alternate_name="",
+    founded_on=None,
+    members=None,
+    member_of=None,
+):
+    """schema.org Organization for an alliance or an organisation.
+
+    `item` has a name, a URL, a logo and a website; `members` and `member_of` are the
+    alliances or organisations it lists (each named and linked).
+    """
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": item.name,
+        "url": request.build_absolute_uri(item.get_absolute_url()),
+    }
+    if description:
+        data["description"] = description
+    for key, others in (("member", members), ("memberOf", member_of)):
+        if others is not None:
+            data[key] = [
+                {
+                    "@type": "Organization",
+                    "name": other.name,
+                    "url": request.build_absolute_uri(other.get_absolute_url()),
+                }
+                for other in others
+            ]
+    if alternate_name:
+        data["alternateName"] = alternate_name
+    if founded_on:
+        data["foundingDate"] = founded_on.isoformat()
+    if item.logo:
+        data["logo"] = request.build_absolute_uri(item.logo.url)
+    if item.website:
+        data["sameAs"] = [item.website]
+    return data
