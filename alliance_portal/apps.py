@@ -13,6 +13,7 @@ class AlliancePortalConfig(AppConfig):
     def ready(self):
         from .publishing.page_cache import forget_generation, invalidate_on_change
         from .uploads.checks import IMAGE_MAX_PIXELS
+        from .web import checks  # noqa: F401 (registers the deployment checks)
 
         # Public pages show these models: a change drops the cached pages.
         invalidate_on_change(*self.get_models())

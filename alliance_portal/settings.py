@@ -76,6 +76,25 @@ if not ALLOWED_HOSTS:
     )
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
+
+def site_url(value):
+    """DJANGO_SITE_URL as "https://host[:port]", or "" when it is not set."""
+    if not value:
+        return ""
+    parts = urlsplit(value.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.path not in ("", "/"):
+        raise ImproperlyConfigured(
+            f"DJANGO_SITE_URL={value!r} is not a site address: give scheme and host only, "
+            "such as https://alliances.example.org."
+        )
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+# The public address of the portal. Public pages, feeds and sitemaps name it in their
+# links whatever Host a request came with, and the page cache keeps one copy of a page
+# for all of them (web/middleware.py, SiteAddressMiddleware).
+SITE_URL = site_url(os.environ.get("DJANGO_SITE_URL", ""))
+
 INSTALLED_APPS = [
     # modeltranslation must come before django.contrib.admin to patch it.
     "modeltranslation",
@@ -94,7 +113,7 @@ INSTALLED_APPS = [
     "axes",
     # django-csp: the Content-Security-Policy header (see MIDDLEWARE).
     "csp",
-    # The rich-text editor's static files and checks (alliance_portal/fields.py).
+    # The rich-text editor's static files and checks (alliance_portal/richtext/fields.py).
     "django_prose_editor",
     "alliance_portal",
     "members",
@@ -112,11 +131,14 @@ MIDDLEWARE = [
     # redirect skips it (SECURE_REDIRECT_EXEMPT): load balancers and the Docker
     # HEALTHCHECK call it by IP over plain HTTP.
     "alliance_portal.web.middleware.HealthCheckMiddleware",
+    # With DJANGO_SITE_URL: a public page's request names the site's address
+    # (after checking its own Host), so links and the page cache ignore the Host.
+    "alliance_portal.web.middleware.SiteAddressMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # 304 answers to If-None-Match / If-Modified-Since, for cached pages too.
     "django.middleware.http.ConditionalGetMiddleware",
     # Anonymous visitors' pages, served before the session or the database
-    # is touched (alliance_portal/page_cache.py).
+    # is touched (alliance_portal/publishing/page_cache.py).
     "alliance_portal.publishing.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -194,11 +216,14 @@ if REDIS_URL:
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": "alliance-portal",
+        # A Redis that does not answer within a second counts as lost: pages are then
+        # made without the cache (publishing/cache_outage.py) instead of waiting.
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
     }
     CACHES = {"default": REDIS_CACHE, "coordination": REDIS_CACHE}
 else:
     # Each worker keeps pages in its own memory; the few bytes all workers on
-    # the host must agree on (alliance_portal/page_cache.py) go to a file cache.
+    # the host must agree on (alliance_portal/publishing/page_cache.py) go to a file cache.
     CACHE_DIR = Path(
         os.environ.get("DJANGO_CACHE_DIR")
         or Path(tempfile.gettempdir()) / f"alliance-portal-{BASE_DIR.name}-cache"
@@ -214,7 +239,7 @@ else:
 # Whole public pages are cached for visitors without a session for at most
 # this long; content changes drop them at once (0 turns the page cache off).
 PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 600)
-# On PostgreSQL, the most a search query may take (alliance_portal/search.py).
+# On PostgreSQL, the most a search query may take (alliance_portal/web/search.py).
 SEARCH_TIMEOUT_MS = env_int("DJANGO_SEARCH_TIMEOUT_MS", 250)
 PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/i18n/", "/healthz")
 

@@ -13,7 +13,7 @@ from django.views.static import serve
 
 from .publishing.admin import translation_overview_view
 from .views import HomeView
-from .web.sitemaps import collected_sitemaps
+from .web.sitemaps import collected_sitemaps, sitemap_section
 from .web.views import SearchView, robots_txt
 
 SITEMAPS = collected_sitemaps()
@@ -30,7 +30,7 @@ urlpatterns = [
     ),
     path(
         "sitemap-<section>.xml",
-        sitemap_views.sitemap,
+        sitemap_section,
         {"sitemaps": SITEMAPS},
         name="sitemap-section",
     ),

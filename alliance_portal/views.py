@@ -13,17 +13,32 @@ from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 
 from .models import KEY_FIGURE_FIELDS, Alliance, Goal, Sector
-from .publishing.views import (
-    FilterQueryMixin,
-    KeysFirstPaginator,
-    PreviewableMixin,
-    country_choices,
+from .publishing.parameters import (
+    ChoiceParameterField,
+    DeclaredParametersMixin,
+    PaginatedParameters,
+    SlugParameterField,
+    YearField,
+    country_codes,
 )
+from .publishing.views import KeysFirstPaginator, PreviewableMixin, country_choices
 
 
-class AllianceYearFilterMixin(FilterQueryMixin):
+class AllianceYearParameters(PaginatedParameters):
+    alliance = SlugParameterField()
+    year = YearField()
+
+
+class AllianceListParameters(PaginatedParameters):
+    kind = ChoiceParameterField(Alliance.Kind.choices)
+    country = ChoiceParameterField(country_codes)
+    sector = SlugParameterField()
+
+
+class AllianceYearFilterMixin(DeclaredParametersMixin):
     """Lists of dated, published items filtered by ?alliance=<slug> and ?year=<year>."""
 
+    parameters = AllianceYearParameters
     alliance_lookup = "alliances"  # how the listed model reaches its alliance(s)
     paginate_by = 20
     paginator_class = KeysFirstPaginator
@@ -31,21 +46,19 @@ class AllianceYearFilterMixin(FilterQueryMixin):
     def get_queryset(self):
         items = self.published_items()
         self.alliance = None
-        if slug := self.request.GET.get("alliance", "").strip():
+        if slug := self.params["alliance"]:
             self.alliance = get_object_or_404(Alliance.objects.published(), slug=slug)
             items = items.filter(**{self.alliance_lookup: self.alliance})
-        self.year = self.request.GET.get("year", "").strip()
-        if self.year.isdigit():
-            items = items.filter(published_at__year=int(self.year))
-        else:
-            self.year = ""
+        self.year = self.params["year"]
+        if self.year:
+            items = items.filter(published_at__year=self.year)
         return items.order_by("-published_at", "-pk")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         published = self.model.objects.published()
         context["chosen_alliance"] = self.alliance
-        context["chosen_year"] = self.year
+        context["chosen_year"] = str(self.year or "")
         context["years"] = published.years()
         # Per alliance, an index lookup that stops at its first public item; of the
         # alliances (hundreds), only (slug, name in the visitor's language or German)
@@ -73,32 +86,28 @@ class HomeView(ListView):
         )
 
 
-class AllianceListView(FilterQueryMixin, ListView):
+class AllianceListView(DeclaredParametersMixin, ListView):
     """All published alliances, filtered by kind, country and sector."""
 
+    parameters = AllianceListParameters
     template_name = "alliance_portal/alliance_list.html"
     context_object_name = "alliances"
     paginate_by = 24
-    filters = ("kind", "country", "sector")
 
     def get_queryset(self):
         alliances = Alliance.objects.published().select_related("sector")
-        chosen = self.chosen_filters()
-        if chosen.get("kind"):
-            alliances = alliances.filter(kind=chosen["kind"])
-        if chosen.get("country"):
-            alliances = alliances.filter(country=chosen["country"])
-        if chosen.get("sector"):
-            alliances = alliances.filter(sector__slug=chosen["sector"])
+        if kind := self.params["kind"]:
+            alliances = alliances.filter(kind=kind)
+        if country := self.params["country"]:
+            alliances = alliances.filter(country=country)
+        if sector := self.params["sector"]:
+            alliances = alliances.filter(sector__slug=sector)
         return alliances.order_by("name", "pk")
-
-    def chosen_filters(self):
-        return {name: self.request.GET.get(name, "").strip() for name in self.filters}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         published = Alliance.objects.published()
-        context["chosen"] = self.chosen_filters()
+        context["chosen"] = self.params
         context["kinds"] = Alliance.Kind.choices
         context["countries"] = country_choices(published)
         sectors = Sector.objects.filter(alliances__in=published).distinct()

@@ -4,21 +4,30 @@ from django.views.generic import DetailView, ListView
 
 from alliance_portal.models import Alliance
 from alliance_portal.publishing.models import published_q
-from alliance_portal.publishing.views import (
-    FilterQueryMixin,
-    KeysFirstPaginator,
-    PreviewableMixin,
-    country_choices,
+from alliance_portal.publishing.parameters import (
+    ChoiceParameterField,
+    DeclaredParametersMixin,
+    PaginatedParameters,
+    SlugParameterField,
+    country_codes,
 )
+from alliance_portal.publishing.views import KeysFirstPaginator, PreviewableMixin, country_choices
 from alliance_portal.richtext import to_plain_line
 from alliance_portal.web.structured_data import organization_data
 
 from .models import Membership, Organisation
 
 
-class OrganisationListView(FilterQueryMixin, ListView):
+class OrganisationListParameters(PaginatedParameters):
+    alliance = SlugParameterField()
+    kind = ChoiceParameterField(Organisation.Kind.choices)
+    country = ChoiceParameterField(country_codes)
+
+
+class OrganisationListView(DeclaredParametersMixin, ListView):
     """Published organisations, filtered by kind and country."""
 
+    parameters = OrganisationListParameters
     template_name = "members/organisation_list.html"
     context_object_name = "organisations"
     paginate_by = 48
@@ -26,13 +35,10 @@ class OrganisationListView(FilterQueryMixin, ListView):
 
     def get_queryset(self):
         organisations = Organisation.objects.published()
-        self.chosen = {
-            "kind": self.request.GET.get("kind", "").strip(),
-            "country": self.request.GET.get("country", "").strip(),
-        }
+        self.chosen = self.params
         # ?alliance=<slug>: the members of one alliance (linked from its page).
         self.alliance = None
-        if slug := self.request.GET.get("alliance", "").strip():
+        if slug := self.params["alliance"]:
             self.alliance = get_object_or_404(Alliance.objects.published(), slug=slug)
             organisations = organisations.filter(memberships__alliance=self.alliance)
         if self.chosen["kind"]:

@@ -1,4 +1,3 @@
-from django.core.cache import cache
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
@@ -6,7 +5,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 
-from alliance_portal.publishing.page_cache import current_generation
+from alliance_portal.publishing.page_cache import cached
 from alliance_portal.publishing.views import PreviewableMixin
 from alliance_portal.richtext import to_plain_text
 from alliance_portal.views import AllianceYearFilterMixin
@@ -109,21 +108,18 @@ def pdf_response(statement):
     """The statement's PDF in the active language, made once per content generation.
 
     The generation changes with any content change (alliance_portal/publishing/page_cache.py),
-    also of the organisations and people the PDF names, not only the statement's.
+    also of the organisations and people the PDF names, not only the statement's. Without
+    a reachable cache the PDF is made for each request.
     """
     key = ":".join(
         [
             "statement-pdf",
             str(statement.pk),
             get_language(),
-            current_generation()["token"],
             "released" if statement.is_published else "embargoed",
         ]
     )
-    pdf = cache.get(key)
-    if pdf is None:
-        pdf = render_statement_pdf(statement)
-        cache.set(key, pdf, timeout=60 * 60 * 24)
+    pdf = cached(key, lambda: render_statement_pdf(statement), timeout=60 * 60 * 24)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{statement_pdf_filename(statement)}"'
     return response if statement.is_published else not_for_the_public(response)

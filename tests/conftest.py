@@ -5,6 +5,8 @@ from django.conf import settings as django_settings
 from django.core.management import call_command
 from django.utils import translation
 
+from alliance_portal.publishing import cache_outage
+
 
 @pytest.fixture(autouse=True)
 def default_language():
@@ -12,6 +14,14 @@ def default_language():
     translation.activate(django_settings.LANGUAGE_CODE)
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def cache_reachable():
+    """Each test starts with the caches counted as reachable, whatever the last one broke."""
+    cache_outage.reset()
+    yield
+    cache_outage.reset()
 
 
 @pytest.fixture(autouse=True)

@@ -152,7 +152,7 @@ def test_entrypoint_migrates_and_gunicorn_answers_healthz(static_root, tmp_path)
         output = server_output(log_path)
         assert status == 200, f"/healthz answered {status} {body!r}:\n{output}"
         assert content_type == "application/json", output
-        assert json.loads(body) == {"status": "ok", "database": "ok"}, output
+        assert json.loads(body) == {"status": "ok", "database": "ok", "cache": "ok"}, output
 
         assert db_path.exists(), f"the entrypoint did not migrate:\n{output}"
         with contextlib.closing(sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)) as db:

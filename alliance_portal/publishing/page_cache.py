@@ -23,21 +23,21 @@ revalidation nearly free.
 """
 
 import hashlib
-import logging
 import time
 import uuid
 from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache, caches
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import cc_delim_re
 from django.utils.http import http_date
 
-logger = logging.getLogger(__name__)
+from .cache_outage import guarded
+from .parameters import parameters_of
 
 GENERATION_KEY = "page-cache:generation"
 # Headers an outer middleware adds to every response, hit or miss; storing
@@ -55,8 +55,12 @@ def coordination_cache():
 
 
 def current_generation():
-    """{"token", "changed_at", "valid_until"} of the content the public sees now."""
-    generation = coordination_cache().get(GENERATION_KEY)
+    """{"token", "changed_at", "valid_until"} of the content the public sees now, or
+    None while the cache cannot be reached (then nothing is cached)."""
+    missing = object()
+    generation = guarded(lambda: coordination_cache().get(GENERATION_KEY), fallback=missing)
+    if generation is missing:
+        return None
     now = time.time()
     if generation is None or (generation["valid_until"] or float("inf")) <= now:
         changed_at = generation["valid_until"] if generation else now
@@ -70,8 +74,24 @@ def new_generation(changed_at=None):
         "changed_at": changed_at or time.time(),
         "valid_until": next_scheduled_change(),
     }
-    coordination_cache().set(GENERATION_KEY, generation, timeout=None)
-    return generation
+    stored = guarded(
+        lambda: coordination_cache().set(GENERATION_KEY, generation, timeout=None) or True
+    )
+    return generation if stored else None
+
+
+def cached(key, make, timeout):
+    """`make()`'s value, kept under `key` in the content generation: made once per
+    generation while the cache answers, made every time while it does not."""
+    generation = current_generation()
+    if generation is None:
+        return make()
+    key = f"{key}:{generation['token']}"
+    value = guarded(lambda: cache.get(key))
+    if value is None:
+        value = make()
+        guarded(lambda: cache.set(key, value, timeout=timeout))
+    return value
 
 
 def content_changed(**kwargs):
@@ -94,7 +114,9 @@ def content_changed(**kwargs):
 
 
 def forget_generation(**kwargs):
-    coordination_cache().delete(GENERATION_KEY)
+    # While the cache is unreachable there is nothing to forget; cached pages from
+    # before the outage expire with PAGE_CACHE_SECONDS.
+    guarded(lambda: coordination_cache().delete(GENERATION_KEY))
 
 
 def invalidate_on_change(*models):
@@ -154,17 +176,25 @@ def is_cacheable_response(response):
 
 
 def page_key(request, generation):
-    """The page's address, and for pages without a language prefix the
-    language the visitor's browser asks for (LocaleMiddleware picks it).
+    """What the page depends on, or None for a request whose parameters are not valid
+    (it gets a 400, which is not kept):
 
-    The address is absolute: pages name their canonical and alternate URLs with
-    the scheme and host they were asked for. Reading the host also validates it
-    against ALLOWED_HOSTS, so a forged Host header gets a 400, never a page.
+    - the site's address: the configured DJANGO_SITE_URL (`SiteAddressMiddleware` makes
+      every request name it), or else the scheme and host asked for, since pages name
+      their canonical and alternate URLs absolutely. Reading the host validates it
+      against ALLOWED_HOSTS, so a forged Host header gets a 400, never a page;
+    - the path, and the parameters the page declares, cleaned and in their declared
+      order (`parameters.py`): `?utm_source=…` or `?b=2&a=1` make no new entry;
+    - for pages without a language prefix, the language LocaleMiddleware will pick.
     """
-    parts = [release_fingerprint(), generation["token"], request.build_absolute_uri()]
+    form = parameters_of(request.path_info)(request.GET)
+    if not form.is_valid():
+        return None
+    site = settings.SITE_URL or f"{request.scheme}://{request.get_host()}"
+    parts = [release_fingerprint(), generation["token"], site, request.path, form.query()]
     language_prefixes = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
     if not request.path.startswith(language_prefixes):
-        parts.append(request.headers.get("Accept-Language", ""))
+        parts.append(translation.get_language_from_request(request))
     digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
     return f"page-cache:page:{digest}"
 
@@ -213,21 +243,21 @@ class PageCacheMiddleware:
             return self.get_response(request)
         try:
             generation = current_generation()
-            key = page_key(request, generation)
-            stored = cache.get(key)
-        except Exception:
-            # Neither an unreachable cache nor a database that cannot say
-            # what is scheduled may take the site down: render the page.
-            logger.exception("Page cache unavailable for %s", request.path)
+        except DatabaseError:
+            # A new generation asks the database what is scheduled. While it is
+            # down, the page is rendered and answers 503 (see web/middleware.py).
             return self.get_response(request)
+        # No generation: the cache is unreachable (cache_outage.py). No key: the
+        # page's parameters are not valid, and it answers 400.
+        key = page_key(request, generation) if generation else None
+        if key is None:
+            return self.get_response(request)
+        stored = guarded(lambda: cache.get(key))
         if stored is not None:
             return self.from_stored(stored)
         response = self.get_response(request)
         if request.method == "GET" and is_cacheable_response(response):
-            try:
-                self.store(key, response, generation)
-            except Exception:
-                logger.exception("Could not store %s in the page cache", request.path)
+            self.store(key, response, generation)
         response["X-Cache"] = "miss"
         return response
 
@@ -249,7 +279,7 @@ class PageCacheMiddleware:
             for name, value in response.items()
             if name.lower() not in UNSTORED_HEADERS
         ]
-        cache.set(key, (response.status_code, headers, response.content), timeout=seconds)
+        guarded(lambda: cache.set(key, (response.status_code, headers, response.content), seconds))
 
     @staticmethod
     def from_stored(stored):

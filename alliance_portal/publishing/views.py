@@ -1,4 +1,7 @@
-"""What public pages of publishable items share: staff previews and lists of public items."""
+"""What public pages of publishable items share: staff previews and lists of public items.
+
+The lists' query parameters are declared and read by `web/parameters.py`.
+"""
 
 from django.core.paginator import Paginator
 from django_countries.fields import Country
@@ -49,14 +52,3 @@ class KeysFirstPaginator(Paginator):
         if top + self.orphans >= self.count:
             top = self.count
         return self._get_page(self.object_list.slice_by_keys(bottom, top), number, self)
-
-
-class FilterQueryMixin:
-    """Gives list templates the current filters, to keep them on pagination links."""
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        params = self.request.GET.copy()
-        params.pop("page", None)
-        context["filter_query"] = f"{params.urlencode()}&" if params else ""
-        return context

@@ -8,6 +8,8 @@ from django.urls import translate_url
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from alliance_portal.publishing.parameters import declared_query
+
 register = template.Library()
 
 # As django.utils.html.json_script: the JSON cannot close the <script> element.
@@ -26,14 +28,18 @@ def language_alternates(context):
 
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    """(code, URL) of this page, filters and page number kept, in every language.
+    """(code, URL) of this page, its declared filters and page number kept, in every
+    language. Other parameters (tracking tags) are left out: the page cache keeps one
+    copy for all of them (publishing/parameters.py).
 
     Plain links rather than a form posting to set_language: a page without a
     form has no CSRF cookie or token, so the same page can be cached for
     every visitor.
     """
-    full_path = context["request"].get_full_path()
-    return [(code, translate_url(full_path, code)) for code, _name in settings.LANGUAGES]
+    request = context["request"]
+    query = declared_query(request)
+    path = f"{request.path}?{query}" if query else request.path
+    return [(code, translate_url(path, code)) for code, _name in settings.LANGUAGES]
 
 
 @register.simple_tag(takes_context=True)
@@ -41,8 +47,8 @@ def canonical_url(context):
     """This page's address without tracking or filter parameters; keeps the page number."""
     request = context["request"]
     url = request.build_absolute_uri(request.path)
-    page = request.GET.get("page", "")
-    return f"{url}?page={page}" if page.isdigit() and page != "1" else url
+    page = declared_query(request, only=("page",))
+    return f"{url}?{page}" if page and page != "page=1" else url
 
 
 @register.simple_tag

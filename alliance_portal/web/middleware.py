@@ -8,16 +8,19 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers
 
+from ..publishing import cache_outage
+
 logger = logging.getLogger(__name__)
 
 
 class HealthCheckMiddleware:
-    """Answers GET /healthz with the state of the database, as JSON.
+    """Answers GET /healthz with the state of the database and the cache, as JSON.
 
     It runs before host validation, and the HTTPS redirect leaves it alone
     (SECURE_REDIRECT_EXEMPT), so that load balancers and the container's
-    HEALTHCHECK can ask by IP over plain HTTP; it reveals nothing but "ok" or
-    "unavailable".
+    HEALTHCHECK can ask by IP over plain HTTP; it reveals nothing but "ok",
+    "degraded" or "unavailable". A lost cache makes the portal slower, not
+    unavailable: the answer stays 200 with `"cache": "degraded"`.
     """
 
     path = "/healthz"
@@ -36,13 +39,47 @@ class HealthCheckMiddleware:
             # Drop the broken connection so the next request starts afresh.
             connection.close_if_unusable_or_obsolete()
             return self.respond({"status": "unavailable", "database": "unreachable"}, 503)
-        return self.respond({"status": "ok", "database": "ok"}, 200)
+        if cache_outage.is_degraded():
+            return self.respond({"status": "degraded", "database": "ok", "cache": "degraded"}, 200)
+        return self.respond({"status": "ok", "database": "ok", "cache": "ok"}, 200)
 
     @staticmethod
     def respond(payload, status):
         response = HttpResponse(json.dumps(payload), content_type="application/json", status=status)
         response["Cache-Control"] = "no-store"
         return response
+
+
+class SiteAddressMiddleware:
+    """Makes a public page's request name the configured site address (DJANGO_SITE_URL).
+
+    Pages, feeds and sitemaps build their absolute links from the request (Django's
+    syndication and sitemaps included); a request for `alliances.example.org:443`,
+    or through a second name of the host, then gets the same page, with the same
+    links, from the same cache entry. The Host asked for is checked against
+    ALLOWED_HOSTS first: a forged one still gets a 400. Only GET and HEAD outside
+    the admin: a form's POST keeps its own Host and origin for the CSRF check.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        site = settings.SITE_URL
+        if (
+            site
+            and request.method in ("GET", "HEAD")
+            and not request.path_info.startswith(settings.ADMIN_PATH_PREFIX)
+        ):
+            request.get_host()  # raises DisallowedHost for a Host not allowed
+            scheme, netloc = site.split("://", 1)
+            request.META["HTTP_HOST"] = netloc
+            request.META.pop("HTTP_X_FORWARDED_HOST", None)
+            request.META["wsgi.url_scheme"] = scheme
+            if settings.SECURE_PROXY_SSL_HEADER:
+                header, secure = settings.SECURE_PROXY_SSL_HEADER
+                request.META[header] = secure if scheme == "https" else "http"
+        return self.get_response(request)
 
 
 class DatabaseUnavailableMiddleware:

@@ -11,10 +11,13 @@ from importlib import import_module
 from django.apps import apps
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps import views as sitemap_views
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.module_loading import module_has_submodule
+
+from ..publishing.parameters import PageNumberField, Parameters, declares
 
 
 class LanguagePairs:
@@ -81,3 +84,11 @@ def collected_sitemaps():
         if module_has_submodule(app.module, "sitemaps"):
             found.update(import_module(f"{app.name}.sitemaps").SITEMAPS)
     return found
+
+
+class SitemapPageParameters(Parameters):
+    p = PageNumberField()
+
+
+# Django's view of one sitemap page, its `?p=` declared and checked first.
+sitemap_section = declares(SitemapPageParameters)(sitemap_views.sitemap)

@@ -307,3 +307,60 @@ def test_a_forged_host_gets_a_400_even_for_a_cached_page(client, demo_content):
     forged = client.get("/de/", headers={"host": "evil.example"})
     assert forged.status_code == 400
     assert b"evil.example" not in visit(client, "/de/").content
+
+
+def page_entries():
+    return [key for key in caches["default"]._cache if "page-cache:page:" in key]
+
+
+def test_tracking_parameters_and_host_ports_make_no_new_entry(client, demo_content, settings):
+    """With the site's address configured, a page is kept once: whatever tracking tags
+    it is asked with, and whether the Host names a port."""
+    settings.SITE_URL = "https://alliances.example.org"
+    settings.ALLOWED_HOSTS = ["alliances.example.org", "x.example"]
+    news = "/de/news/?year=2021"
+    first = visit(client, news, host="alliances.example.org")
+    assert first["X-Cache"] == "miss"
+    for number in range(100):
+        tagged = f"{news}&utm_source=mail-{number}&utm_campaign=c{number}&fbclid={number}"
+        assert visit(client, tagged, host="alliances.example.org")["X-Cache"] == "hit"
+    for port in ("443", "8443"):
+        assert visit(client, news, host=f"alliances.example.org:{port}")["X-Cache"] == "hit"
+    # Declared parameters in another order are the same page, too.
+    assert visit(client, "/de/news/?page=1&year=2021", host="x.example")
+    assert visit(client, "/de/news/?year=2021&page=1", host="x.example")["X-Cache"] == "hit"
+    assert len(page_entries()) == 2  # ?year=2021, and ?year=2021&page=1
+    html = text(first)
+    assert '<link rel="canonical" href="https://alliances.example.org/de/news/">' in html
+    assert (
+        '<link rel="alternate" hreflang="en" href="https://alliances.example.org/en/news/">' in html
+    )
+    assert 'href="/en/news/?year=2021"' in html  # the language switch keeps the filter
+    assert "utm_source" not in text(
+        visit(client, f"{news}&utm_source=x", host="alliances.example.org")
+    )
+
+
+def test_a_forged_host_gets_a_400_with_the_site_address_configured(client, demo_content, settings):
+    settings.SITE_URL = "https://alliances.example.org"
+    settings.ALLOWED_HOSTS = ["alliances.example.org"]
+    visit(client, "/de/", host="alliances.example.org")
+    assert client.get("/de/", headers={"host": "evil.example"}).status_code == 400
+    assert len(page_entries()) == 1
+
+
+def test_invalid_parameters_are_not_cached(client, demo_content):
+    for _ in range(2):
+        response = client.get("/de/news/", {"year": "²"})
+        assert response.status_code == 400
+        assert "X-Cache" not in response
+    assert page_entries() == []
+
+
+def test_feeds_sitemaps_and_robots_name_the_configured_site(client, demo_content, settings):
+    settings.SITE_URL = "https://alliances.example.org"
+    settings.ALLOWED_HOSTS = ["alliances.example.org", "127.0.0.1"]
+    for path in ("/de/feeds/press/", "/sitemap.xml", "/sitemap-press.xml", "/robots.txt"):
+        body = text(visit(client, path, host="127.0.0.1:8000"))
+        assert "https://alliances.example.org/" in body, path
+        assert "127.0.0.1" not in body, path

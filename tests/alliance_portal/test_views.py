@@ -137,10 +137,10 @@ def test_related_alliances_of_an_alliance_without_members_share_its_sector(db):
     assert related_alliances(alone) == [same_sector]
 
 
-def test_healthz_reports_the_database(client, db):
+def test_healthz_reports_the_database_and_the_cache(client, db):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert json.loads(response.content) == {"status": "ok", "database": "ok"}
+    assert json.loads(response.content) == {"status": "ok", "database": "ok", "cache": "ok"}
     assert response.headers["Content-Type"] == "application/json"
 
 
@@ -180,7 +180,10 @@ def test_alliance_list_filters_by_kind_country_and_sector(client, demo_content):
     assert slugs(country="GB") == ["uk-aluminium-alliance"]
     assert slugs(sector="metall") == ["thementisch-metall"]
     assert slugs(kind="regional_alliance", sector="aluminium") == ["aluminiumbuendnis-nrw"]
-    assert slugs(kind="no-such-kind") == []
+    # A kind the page does not offer is not a filter: the page says so (issue 13).
+    unknown = client.get("/en/alliances/", {"kind": "no-such-kind"})
+    assert unknown.status_code == 400
+    assert "<code>kind</code> is “no-such-kind”" in unknown.content.decode()
     html = client.get("/en/alliances/", {"country": "GB"}).content.decode()
     assert '<option value="GB" selected>United Kingdom</option>' in html
     assert "Metals Round Table" not in html
