@@ -6,7 +6,8 @@ Memberships and contacts are added to the alliance page by the members app
 
 from django import forms
 from django.contrib import admin
-from django.db.models import Count
+from django.db.models import Count, F
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from django_countries.filters import CountryFilter
 from modeltranslation.admin import (
@@ -16,7 +17,6 @@ from modeltranslation.admin import (
 )
 
 from .models import (
-    KEY_FIGURE_FIELDS,
     Alliance,
     Demand,
     Goal,
@@ -25,7 +25,14 @@ from .models import (
     Section,
     Sector,
 )
-from .publishing.admin import HistoryAdmin, OrderedInline, PartRulesMixin, PublishableAdmin
+from .publishing.admin import (
+    HistoryAdmin,
+    OrderedInline,
+    OrderedInlineFormSet,
+    PartRulesMixin,
+    PublishableAdmin,
+)
+from .publishing.numbers import LocalizedIntegerField
 
 
 class SectionInline(OrderedInline, TranslationStackedInline):
@@ -33,23 +40,103 @@ class SectionInline(OrderedInline, TranslationStackedInline):
     fields = ("position", "heading", "body")
 
 
-class GoalFormSet(forms.BaseInlineFormSet):
-    def add_fields(self, form, index):
-        super().add_fields(form, index)
-        # Only main goals of the alliance being edited can be parents. Taken from
-        # the formset's alliance, not the URL: the history views (revert,
-        # recover) show this form under other URLs.
-        form.fields["parent"].queryset = (
-            Goal.objects.filter(alliance=self.instance, parent__isnull=True)
-            if self.instance.pk
-            else Goal.objects.none()
-        )
+class GoalForm(forms.ModelForm):
+    """A goal on its alliance's page: a sub-goal names its main goal by number."""
+
+    parent_number = LocalizedIntegerField(
+        label=_("sub-goal of no."),
+        required=False,
+        min_value=1,
+        help_text=_("Empty for a main goal."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.parent_id:
+            self.initial.setdefault("parent_number", self.instance.parent.position)
+
+
+class GoalFormSet(OrderedInlineFormSet):
+    """Goals and sub-goals in one save. Main goals are numbered 1…n, each goal's
+    sub-goals 1…n under it; a sub-goal names its main goal by the number typed for
+    it, so a goal and its sub-goals can be entered together."""
+
+    def clean(self):
+        super().clean()
+        if any(self.errors):
+            return
+        main_goals, sub_goals = {}, {}
+        for form in self.rows_in_order():
+            kind = sub_goals if form.cleaned_data.get("parent_number") else main_goals
+            kind.setdefault(form.cleaned_data.get(self.order_field), []).append(form)
+        for form in (form for rows in sub_goals.values() for form in rows):
+            number = form.cleaned_data["parent_number"]
+            candidates = main_goals.get(number, [])
+            if len(candidates) == 1:
+                form.parent_form = candidates[0]
+            elif candidates:
+                form.add_error(
+                    "parent_number",
+                    _("Several main goals have the number %(number)s: give each its own.")
+                    % {"number": number},
+                )
+            elif number in sub_goals:
+                form.add_error(
+                    "parent_number",
+                    _(
+                        "No. %(number)s is itself a sub-goal. Sub-goals go one level deep: "
+                        "give the number of a main goal."
+                    )
+                    % {"number": number},
+                )
+            else:
+                form.add_error(
+                    "parent_number",
+                    _("No main goal has the number %(number)s.") % {"number": number},
+                )
+
+    def group_of(self, form):
+        return getattr(form, "parent_form", None)
+
+    def save(self, commit=True):
+        self.renumber()
+        waiting = []  # sub-goals of main goals that get their key in this save
+        for form in self.rows_in_order():
+            parent_form = getattr(form, "parent_form", None)
+            parent = parent_form.instance if parent_form else None
+            if parent is not None and parent.pk is None:
+                waiting.append((form.instance, parent))
+                parent = None
+            if form.instance.parent_id != (parent.pk if parent else None):
+                form.instance.parent = parent
+                form.changed_data.append("parent")
+        saved = super().save(commit)
+        for goal, parent in waiting:
+            goal.parent = parent
+            goal.save(update_fields=["parent"])
+        return saved
 
 
 class GoalInline(OrderedInline, TranslationStackedInline):
     model = Goal
+    form = GoalForm
     formset = GoalFormSet
-    fields = ("position", "kind", "parent", "title", "description")
+    fields = (("position", "parent_number", "kind"), "title", "description")
+
+    def get_queryset(self, request):
+        # As the page shows them: each main goal followed by its sub-goals.
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("parent")
+            .order_by(
+                Coalesce("parent__position", "position"),
+                Coalesce("parent_id", "id"),
+                F("parent_id").asc(nulls_first=True),
+                "position",
+                "id",
+            )
+        )
 
 
 class DemandInline(OrderedInline, TranslationTabularInline):
@@ -57,9 +144,17 @@ class DemandInline(OrderedInline, TranslationTabularInline):
     fields = ("position", "title", "description")
 
 
-class KeyFigureInline(OrderedInline, TranslationTabularInline):
+class KeyFigureInline(OrderedInline, TranslationStackedInline):
+    """Stacked, a figure in three lines: a table of eight translated columns was
+    wider than two screens."""
+
     model = KeyFigure
-    fields = ("position", *KEY_FIGURE_FIELDS)
+    fields = (
+        ("position", "qualifier", "value", "unit", "year"),
+        "label",
+        ("scope", "source"),
+        "source_url",
+    )
 
 
 class ParticipantGroupInline(OrderedInline, TranslationTabularInline):
@@ -104,6 +199,7 @@ class AllianceAdmin(PublishableAdmin):
             {
                 "fields": (
                     "founded_on",
+                    "founding_place",
                     "founding_document_title",
                     "founding_document_text",
                     "founding_document_file",

@@ -13,6 +13,7 @@ from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
 from .publishing.models import Publishable
+from .publishing.numbers import format_number
 from .publishing.slugs import SlugFromTitle
 from .richtext.fields import RichTextField
 from .uploads.fields import DocumentFileField, ImagesNeedAltText, ImageWithAltText
@@ -75,6 +76,14 @@ class Alliance(SlugFromTitle, Publishable, ImagesNeedAltText):
     )
     description = RichTextField(_("description"), blank=True)
     founded_on = models.DateField(_("founded on"), null=True, blank=True)
+    founding_place = models.CharField(
+        _("founding place"),
+        max_length=120,
+        blank=True,
+        help_text=_(
+            "Where the alliance was founded, such as “Saarbrücken”: one name for all languages."
+        ),
+    )
     founding_document_title = models.CharField(
         _("founding document"),
         max_length=200,
@@ -230,7 +239,7 @@ class KeyFigure(AlliancePart):
         _("value"),
         max_digits=20,
         decimal_places=3,
-        help_text=_("The full number: 22.5 billion euros is 22500000000."),
+        help_text=_("The full number: 22.5 billion euros is 22,500,000,000."),
     )
     unit = models.CharField(_("unit"), max_length=10, choices=Unit.choices, default=Unit.COUNT)
     year = models.PositiveSmallIntegerField(
@@ -250,7 +259,19 @@ class KeyFigure(AlliancePart):
         verbose_name_plural = _("key figures")
 
     def __str__(self):
-        return f"{self.label}: {self.value} ({self.year}, {self.scope})"
+        value = format_number(self.value) if self.value is not None else ""
+        return f"{self.label}: {value} ({self.year}, {self.scope})"
+
+    def clean(self):
+        super().clean()
+        if self.unit == self.Unit.PERCENT and self.value is not None and not 0 <= self.value <= 100:
+            raise ValidationError(
+                {
+                    "value": _(
+                        "A share in per cent lies between 0 and 100: check the value or the unit."
+                    )
+                }
+            )
 
 
 # What a key figure says, in order: its admin row and its CSV and JSON downloads.

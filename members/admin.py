@@ -15,6 +15,7 @@ from alliance_portal.admin import AllianceAdmin
 from alliance_portal.models import Alliance
 from alliance_portal.publishing.admin import (
     HistoryAdmin,
+    LocalizedNumbers,
     OrderedInline,
     PartRulesMixin,
     PublishableAdmin,
@@ -29,7 +30,7 @@ class MembershipInline(OrderedInline, admin.TabularInline):
     autocomplete_fields = ["organisation"]
 
 
-class MembershipOfOrganisationInline(admin.TabularInline):
+class MembershipOfOrganisationInline(LocalizedNumbers, admin.TabularInline):
     model = Membership
     fields = ("alliance", "role", "joined_on", "position")
     autocomplete_fields = ["alliance"]

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
-from alliance_portal.publishing.admin import OrderedInline, PublishableAdmin
+from alliance_portal.publishing.admin import LocalizedNumbers, OrderedInline, PublishableAdmin
 
 from .models import Article, ArticleReference, ArticleSection, NewsItem
 
@@ -28,7 +28,7 @@ class ArticleSectionInline(OrderedInline, TranslationStackedInline):
     fields = ("position", "heading", "body", "side_note")
 
 
-class ArticleReferenceInline(TranslationTabularInline):
+class ArticleReferenceInline(LocalizedNumbers, TranslationTabularInline):
     model = ArticleReference
     fields = ("number", "title", "url")
     extra = 0

@@ -25,10 +25,17 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from reversion.admin import VersionAdmin
 
 from .models import Publishable
+from .numbers import NUMBER_FORMFIELDS
 from .translation_status import missing_english, translation_overview
 
 
-class HistoryAdmin(VersionAdmin):
+class LocalizedNumbers:
+    """Admins and inlines: numbers typed and shown the admin language's way (numbers.py)."""
+
+    formfield_overrides = NUMBER_FORMFIELDS
+
+
+class HistoryAdmin(LocalizedNumbers, VersionAdmin):
     """Every change and deletion made in the admin is kept, with who and when.
 
     django-reversion records changes; deletions are recorded here too, so a
@@ -276,13 +283,84 @@ class PublishableAdmin(PublicationRulesMixin, HistoryAdmin, TabbedTranslationAdm
         return super().render_change_form(request, context, *args, **kwargs)
 
 
-class OrderedInline:
-    """Inline rows sorted by their position field, which staff can edit."""
+class OrderedInlineFormSet(forms.BaseInlineFormSet):
+    """Rows are stored in the order staff give them, numbered 1, 2, 3… on every save.
+
+    The order is the typed positions (rows without one go to the end), ties broken by
+    the order on the page; dragging rows (static/js/admin/ordered-inlines.js) only
+    rewrites those numbers, so without JavaScript the position field does the same.
+    A subclass may number groups of rows apart (`group_of`): sub-goals per goal.
+    """
+
+    order_field = "position"
+
+    def group_of(self, form):
+        return None
+
+    def rows_in_order(self):
+        """The forms that will be stored, in their new order."""
+        deleted = set(self.deleted_forms) if self.can_delete else set()
+        rows = [
+            (index, form)
+            for index, form in enumerate(self.forms)
+            if form not in deleted and (form.instance.pk is not None or form.has_changed())
+        ]
+
+        def typed(row):
+            index, form = row
+            position = form.cleaned_data.get(self.order_field)
+            return (position is None, position or 0, index)
+
+        return [form for _index, form in sorted(rows, key=typed)]
+
+    def renumber(self):
+        numbers = {}
+        for form in self.rows_in_order():
+            group = self.group_of(form)
+            numbers[group] = numbers.get(group, 0) + 1
+            if getattr(form.instance, self.order_field) != numbers[group] or not form.instance.pk:
+                setattr(form.instance, self.order_field, numbers[group])
+                form.cleaned_data[self.order_field] = numbers[group]
+                if self.order_field not in form.changed_data:
+                    form.changed_data.append(self.order_field)
+
+    def save(self, commit=True):
+        self.renumber()
+        return super().save(commit)
+
+
+class OrderedInline(LocalizedNumbers):
+    """Inline rows in the order staff give them: by dragging, or by the position field."""
 
     extra = 0
     ordering = ["position", "id"]
+    formset = OrderedInlineFormSet
     # Many rows on one page: keep text boxes short until someone types.
-    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3})}}
+    formfield_overrides = {
+        **NUMBER_FORMFIELDS,
+        models.TextField: {"widget": forms.Textarea(attrs={"rows": 3})},
+    }
+
+    @property
+    def media(self):
+        return super().media + forms.Media(
+            js=["js/admin/ordered-inlines.js"], css={"all": ["css/admin/ordered-inlines.css"]}
+        )
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is not None and db_field.name == self.formset.order_field:
+            # Empty for a new row: it goes to the end.
+            field.required = False
+            field.initial = None
+            field.widget.attrs.update(
+                {
+                    "size": 3,
+                    "class": "ordered-inline-position",
+                    "data-drag-label": _("Drag to change the order"),
+                }
+            )
+        return field
 
 
 def translation_overview_view(request):

@@ -29,6 +29,7 @@ def organization_data(
     description="",
     alternate_name="",
     founded_on=None,
+    founding_place="",
     members=None,
     member_of=None,
 ):
@@ -59,6 +60,8 @@ def organization_data(
         data["alternateName"] = alternate_name
     if founded_on:
         data["foundingDate"] = founded_on.isoformat()
+    if founding_place:
+        data["foundingLocation"] = {"@type": "Place", "name": founding_place}
     if item.logo:
         data["logo"] = request.build_absolute_uri(item.logo.url)
     if item.website:

@@ -46,5 +46,6 @@ def alliance_structured_data(context, alliance):
         description=alliance.summary,
         alternate_name=alliance.short_name,
         founded_on=alliance.founded_on,
+        founding_place=alliance.founding_place,
         members=[membership.organisation for membership in public_memberships(alliance)],
     )
