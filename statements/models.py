@@ -19,6 +19,8 @@ from alliance_portal.publishing.slugs import SlugFromTitle
 from alliance_portal.richtext.fields import RichTextField
 from alliance_portal.uploads.fields import DocumentFileField
 
+from .quotation import QuoteTextField
+
 
 class PressStatement(SlugFromTitle, Publishable):
     slug_source = "headline"
@@ -102,7 +104,13 @@ class Quote(models.Model):
         related_name="quotes",
     )
     position = models.PositiveIntegerField(_("position"), default=0)
-    text = models.TextField(_("quote"))
+    text = QuoteTextField(
+        _("quote"),
+        help_text=_(
+            "Without quotation marks: typed ones are removed on saving, and pages, PDF "
+            "and press kit add those of the text's language."
+        ),
+    )
     speaker_name = models.CharField(_("speaker"), max_length=200)
     speaker_function = models.CharField(_("speaker's function"), max_length=300, blank=True)
     speaker_organisation = models.CharField(_("speaker's organisation"), max_length=300, blank=True)

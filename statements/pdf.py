@@ -55,6 +55,7 @@ from reportlab.platypus import (
 )
 
 from .pdf_markup import attribute_value, paragraph_text, rich_text_flowables
+from .quotation import quote_marks, text_language, without_quote_marks
 
 logger = logging.getLogger(__name__)
 
@@ -98,9 +99,6 @@ QUOTE_KEEP_WHOLE = 45 * mm  # quotes shorter than this never break across pages
 # their locale's DATE_FORMAT / DATETIME_FORMAT.
 DATELINE_FORMATS = {"de": "j. F Y", "en": "j F Y"}
 EMBARGO_FORMATS = {"de": r"j. F Y, H:i \U\h\r (T)", "en": "j F Y, H:i (T)"}
-QUOTE_MARKS = {"de": ("„", "“"), "en": ("“", "”")}
-OPENING_MARKS = '„“”"«»‚‘'
-CLOSING_MARKS = '“”"«»‘’'
 
 FILENAME_MAX_LENGTH = 100
 
@@ -160,7 +158,7 @@ def render_statement_pdf(statement):
     story += [Paragraph(_markup(p), styles["lead"]) for p in _paragraphs(statement.lead)]
     story += rich_text_flowables(statement.body, styles, link_color=ACCENT_HEX)
     for quote in statement.quotes.all():
-        story += _quote_block(quote, styles, language)
+        story += _quote_block(quote, styles)
     story += _contact_box(statement, styles)
     story += _about(statement, styles)
     doc.build(story, canvasmaker=partial(_NumberedCanvas, decoration=page))
@@ -356,10 +354,11 @@ def _signatory_logos(statement):
     return [table, Spacer(0, 5 * mm)]
 
 
-def _quote_block(quote, styles, language):
-    """The quote in quotation marks, indented on a tinted ground, and who said it."""
-    opening, closing = QUOTE_MARKS.get(language, QUOTE_MARKS["en"])
-    paragraphs = _paragraphs(_without_quote_marks(quote.text)) or [""]
+def _quote_block(quote, styles):
+    """The quote in the quotation marks of its text's language (German ones for German
+    standing in for English), indented on a tinted ground, and who said it."""
+    opening, closing = quote_marks(text_language(quote, "text"))
+    paragraphs = _paragraphs(without_quote_marks(quote.text)) or [""]
     markup = [_markup(p) for p in paragraphs]
     markup[0] = opening + markup[0]
     markup[-1] += closing
@@ -520,14 +519,6 @@ def _paragraphs(text):
 def _markup(text):
     """A paragraph of plain text as Paragraph markup: escaped, line breaks kept."""
     return "<br/>".join(paragraph_text(line.strip()) for line in text.split("\n"))
-
-
-def _without_quote_marks(text):
-    """The quote without quotation marks around it, if the editor typed them."""
-    text = (text or "").strip()
-    if len(text) >= 2 and text[0] in OPENING_MARKS and text[-1] in CLOSING_MARKS:
-        text = text[1:-1].strip()
-    return text
 
 
 def _read_image(field):

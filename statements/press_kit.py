@@ -18,6 +18,7 @@ from django.utils.text import slugify
 from alliance_portal.richtext import to_plain_text
 
 from .pdf import render_statement_pdf
+from .quotation import quoted, text_language
 
 CHUNK = 64 * 1024
 
@@ -69,7 +70,7 @@ def statement_text(statement):
             for part in (quote.speaker_name, quote.speaker_function, quote.speaker_organisation)
             if part
         )
-        lines += [f"„{quote.text}“" if translation.get_language() == "de" else f"“{quote.text}”"]
+        lines += [quoted(quote.text, text_language(quote, "text"))]
         lines += [f"— {attribution}", ""]
     for person in statement.press_contacts.all():
         lines += [", ".join(p for p in (person.full_name, person.phone, person.email) if p)]
