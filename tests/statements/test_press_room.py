@@ -8,9 +8,11 @@ from datetime import timedelta
 
 import pytest
 import time_machine
+from django.core import signing
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from pypdf import PdfReader
+from selectolax.lexbor import LexborHTMLParser
 
 from alliance_portal.models import Alliance
 from members.models import Organisation
@@ -257,3 +259,100 @@ def test_demo_statement_pdf_has_all_six_speakers_and_the_contact(client, demo_co
     ):
         assert speaker in text, speaker
     assert "CO₂" in text
+
+
+# --- Preview links: one address per link, with the PDF and the press kit ---------
+
+
+def downloads(html):
+    """The preview page's download links: (address, text)."""
+    paragraph = LexborHTMLParser(html).css_first("p.downloads")
+    return [(a.attributes["href"], a.text()) for a in paragraph.css("a")]
+
+
+def test_preview_link_keeps_one_address(client, link):
+    first = link.get_absolute_url()
+    assert PreviewLink.objects.get(pk=link.pk).get_absolute_url() == first
+    with time_machine.travel(timezone.now() + timedelta(days=1)):
+        assert PreviewLink.objects.get(pk=link.pk).token == link.token
+        assert downloads(client.get(first).content.decode()) == downloads(
+            client.get(first).content.decode()
+        )
+    assert first == f"/de/press/preview/{link.token}/"
+
+
+def test_preview_page_offers_the_pdf_and_the_press_kit(client, link):
+    html = client.get(link.get_absolute_url()).content.decode()
+    assert downloads(html) == [
+        (f"/de/press/preview/{link.token}/pdf/", "PDF"),
+        (
+            f"/de/press/preview/{link.token}/press-kit.zip",
+            "Pressemappe (ZIP: PDF, Text, Bilder, Logos, Kontakte)",
+        ),
+    ]
+
+
+def open_zip(response):
+    return zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+
+
+def test_preview_press_kit_is_complete_and_for_the_journalist_only(client, link):
+    statement = link.statement
+    response = client.get(f"{link.get_absolute_url()}press-kit.zip")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/zip"
+    assert response["Content-Disposition"] == (
+        f'attachment; filename="{statement.slug}-press-kit.zip"'
+    )
+    assert "no-store" in response["Cache-Control"]
+    assert response["X-Robots-Tag"] == "noindex, nofollow"
+    archive = open_zip(response)
+    assert archive.testzip() is None
+    slug = statement.slug
+    assert set(archive.namelist()) == {
+        f"{slug}-de.pdf",
+        f"{slug}-de.txt",
+        f"{slug}-en.pdf",
+        f"{slug}-en.txt",
+        "logos/ig-metall.png",
+        "manifest.json",
+    }
+    assert "Sperrfrist bis" in pdf_text(archive.read(f"{slug}-de.pdf"))
+    assert "„Sperrfristzitat“\n— Erika Muster" in archive.read(f"{slug}-de.txt").decode()
+    # The PDF beside it is never cached either.
+    assert "no-store" in client.get(f"{link.get_absolute_url()}pdf/")["Cache-Control"]
+
+
+def test_preview_press_kit_is_404_for_a_tampered_expired_or_revoked_link(client, link):
+    kit = f"{link.get_absolute_url()}press-kit.zip"
+    assert client.get(kit.replace(link.token, link.token[:-2] + "xx")).status_code == 404
+    with time_machine.travel(link.expires_at + timedelta(seconds=1)):
+        assert client.get(kit).status_code == 404
+    link.revoked_at = timezone.now()
+    link.save()
+    assert client.get(kit).status_code == 404
+
+
+def test_preview_link_sent_before_tokens_were_stable_works_until_it_expires(client, link):
+    # Links sent to journalists earlier carry a timestamped token (signing.dumps).
+    old = signing.dumps(link.pk, salt="statements.preview-link")
+    assert old != link.token
+    urls = [f"/de/press/preview/{old}/", f"/de/press/preview/{old}/pdf/"]
+    urls.append(f"/de/press/preview/{old}/press-kit.zip")
+    for url in urls:
+        assert client.get(url).status_code == 200, url
+    with time_machine.travel(link.expires_at + timedelta(seconds=1)):
+        for url in urls:
+            assert client.get(url).status_code == 404, url
+    link.revoked_at = timezone.now()
+    link.save()
+    for url in urls:
+        assert client.get(url).status_code == 404, url
+    # Signed for something else, or with another salt: no use.
+    for token in (
+        signing.dumps(link.pk, salt="another.purpose"),
+        signing.Signer(salt="another.purpose").sign_object(link.pk),
+        signing.Signer(salt="statements.preview-link.stable").sign_object("1"),
+    ):
+        assert client.get(f"/de/press/preview/{token}/").status_code == 404
+
