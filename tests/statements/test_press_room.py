@@ -4,7 +4,8 @@ import hashlib
 import io
 import json
 import zipfile
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
@@ -356,3 +357,36 @@ def test_preview_link_sent_before_tokens_were_stable_works_until_it_expires(clie
     ):
         assert client.get(f"/de/press/preview/{token}/").status_code == 404
 
+
+# --- Press kit: every file dated with the statement's release time ---------------
+
+
+def zip_dates(archive):
+    return {info.filename: info.date_time for info in archive.infolist()}
+
+
+def test_press_kit_files_carry_the_release_time(client, demo_content):
+    statement = PressStatement.objects.get(slug="aluminiumbuendnis-nrw-gemeinsame-erklaerung")
+    statement.published_at = datetime(2021, 11, 30, 10, 30, 15, tzinfo=UTC)
+    statement.save()
+    archive = open_zip(client.get(STATEMENT.format(lang="de") + "press-kit.zip"))
+    # 11:30 in Berlin, to the two seconds ZIP can tell.
+    assert set(zip_dates(archive).values()) == {(2021, 11, 30, 11, 30, 14)}
+    assert len(archive.infolist()) > 10
+    for info in archive.infolist():
+        assert info.compress_type == zipfile.ZIP_DEFLATED, info.filename
+        assert info.external_attr >> 16 == 0o100644, info.filename
+
+
+def test_press_kit_of_an_embargoed_statement_is_dated_with_its_release(client, link):
+    released = timezone.localtime(link.statement.published_at, ZoneInfo("Europe/Berlin"))
+    archive = open_zip(client.get(f"{link.get_absolute_url()}press-kit.zip"))
+    expected = (*released.timetuple()[:5], released.second // 2 * 2)
+    assert set(zip_dates(archive).values()) == {expected}
+
+
+def test_press_kit_dates_before_1980_are_1980(client, embargoed):
+    embargoed.published_at = datetime(1975, 6, 1, 12, 0, tzinfo=UTC)
+    embargoed.save()
+    archive = open_zip(client.get(f"{embargoed.get_absolute_url()}press-kit.zip"))
+    assert set(zip_dates(archive).values()) == {(1980, 1, 1, 0, 0, 0)}
