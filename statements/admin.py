@@ -1,10 +1,12 @@
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib import admin, messages
+from django.forms import Script
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
 from alliance_portal.publishing.admin import OrderedInline, PublishableAdmin
@@ -36,7 +38,11 @@ def default_expiry():
 
 
 class PreviewLinkInline(admin.TabularInline):
-    """Links that let named journalists read the statement before its release."""
+    """Links that let named journalists read the statement before its release.
+
+    Each shows its full address in a read-only field, to select and copy by hand
+    or with the copy button (`js/copy-button.js`, shown only where JavaScript runs).
+    """
 
     model = PreviewLink
     fields = ("recipient", "expires_at", "revoked_at", "link")
@@ -45,7 +51,13 @@ class PreviewLinkInline(admin.TabularInline):
     verbose_name = _("preview link for a journalist")
     verbose_name_plural = _("preview links for journalists (signed, expiring, revocable)")
 
+    class Media:
+        js = [Script("js/copy-button.js", type="module")]
+
     def get_formset(self, request, obj=None, **kwargs):
+        # An inline is made afresh for each request (ModelAdmin.get_inline_instances):
+        # the site's address can be kept on it for `link`.
+        self.site_address = settings.SITE_URL or request.build_absolute_uri("/").rstrip("/")
         formset = super().get_formset(request, obj, **kwargs)
         formset.form.base_fields["expires_at"].initial = default_expiry
         return formset
@@ -56,7 +68,22 @@ class PreviewLinkInline(admin.TabularInline):
             return _("Save to get the link.")
         if not obj.is_active:
             return _("expired or revoked")
-        return format_html('<a href="{0}">{0}</a>', obj.get_absolute_url())
+        site_address = getattr(self, "site_address", settings.SITE_URL)
+        address = f"{site_address}{obj.get_absolute_url()}"
+        return format_html(
+            '<span class="preview-link" data-copy-container>'
+            '<input type="text" class="vTextField" readonly value="{address}" size="70" '
+            'aria-label="{label}"> '
+            '<button type="button" class="button" data-copy data-copied="{copied}" hidden>'
+            "{copy}</button> "
+            '<a href="{address}" target="_blank" rel="noopener">{open}</a> '
+            '<span role="status"></span></span>',
+            address=address,
+            label=gettext("Preview link for %(recipient)s") % {"recipient": obj.recipient},
+            copy=gettext("Copy"),
+            copied=gettext("Copied."),
+            open=gettext("Open"),
+        )
 
 
 @admin.register(PreviewLink)

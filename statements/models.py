@@ -19,6 +19,8 @@ from alliance_portal.publishing.slugs import SlugFromTitle
 from alliance_portal.richtext.fields import RichTextField
 from alliance_portal.uploads.fields import DocumentFileField
 
+from .quotation import QuoteTextField
+
 
 class PressStatement(SlugFromTitle, Publishable):
     slug_source = "headline"
@@ -102,7 +104,13 @@ class Quote(models.Model):
         related_name="quotes",
     )
     position = models.PositiveIntegerField(_("position"), default=0)
-    text = models.TextField(_("quote"))
+    text = QuoteTextField(
+        _("quote"),
+        help_text=_(
+            "Without quotation marks: typed ones are removed on saving, and pages, PDF "
+            "and press kit add those of the text's language."
+        ),
+    )
     speaker_name = models.CharField(_("speaker"), max_length=200)
     speaker_function = models.CharField(_("speaker's function"), max_length=300, blank=True)
     speaker_organisation = models.CharField(_("speaker's organisation"), max_length=300, blank=True)
@@ -172,8 +180,11 @@ class Attachment(models.Model):
 class PreviewLink(models.Model):
     """A signed, expiring, revocable link to an embargoed statement for one journalist.
 
-    The URL carries this row's id signed with the secret key; the page checks
-    the signature, the expiry and the revocation on every request.
+    The URL carries this row's id signed with the secret key, the same token every
+    time for a given link; the page checks the signature, the expiry and the
+    revocation on every request. Tokens of the first kind (signed with a timestamp,
+    a new one on every page load) are still accepted, so that links already sent
+    keep working until they expire.
     """
 
     statement = models.ForeignKey(
@@ -210,7 +221,8 @@ class PreviewLink(models.Model):
 
     @property
     def token(self):
-        return signing.dumps(self.pk, salt=PREVIEW_SALT)
+        """The link's id, signed: the same for this link on every call."""
+        return signing.Signer(salt=PREVIEW_SALT).sign_object(self.pk)
 
     @property
     def is_active(self):
@@ -219,12 +231,27 @@ class PreviewLink(models.Model):
     @classmethod
     def active_for_token(cls, token):
         """The link a token names, if its signature holds and it is neither expired nor revoked."""
-        try:
-            pk = signing.loads(token, salt=PREVIEW_SALT)
-        except signing.BadSignature:
+        pk = _signed_pk(token)
+        if not isinstance(pk, int):
             return None
         link = cls.objects.select_related("statement").filter(pk=pk).first()
         return link if link is not None and link.is_active else None
 
 
-PREVIEW_SALT = "statements.preview-link"
+# Two salts, so that a token of one kind never passes for the other.
+PREVIEW_SALT = "statements.preview-link.stable"
+# Tokens made before links kept one token (`signing.dumps`, with a timestamp).
+TIMESTAMPED_PREVIEW_SALT = "statements.preview-link"
+
+
+def _signed_pk(token):
+    """The id a preview token carries, or None when no signature of ours holds."""
+    try:
+        return signing.Signer(salt=PREVIEW_SALT).unsign_object(token)
+    except signing.BadSignature:
+        pass
+    try:
+        # The link's own expiry decides how long it works, not the token's age.
+        return signing.loads(token, salt=TIMESTAMPED_PREVIEW_SALT)
+    except signing.BadSignature:
+        return None

@@ -2,10 +2,11 @@
 
 `render_statement_pdf(statement)` renders in the active language and time zone:
 a header band with the issuing alliance on every page (its logo on page 1), the
-signatories' logos, dateline, headline, sub-headline, lead, text, the quotes
-with their attribution, a framed press contact box and the paragraph about the
-alliance; a footer with "Page X of Y" on every page and, while the statement is
-not public yet, a red embargo banner on every page.
+signatories (each by name, under its logo where it has one), dateline, headline,
+sub-headline, lead, text, the quotes with their attribution, a framed press
+contact box and the paragraph about the alliance; a footer with "Page X of Y"
+on every page and, while the statement is not public yet, a red embargo banner
+on every page.
 
 The same statement in the same language gives the same bytes (ReportLab's
 invariant mode), as long as it is rendered on the same side of its release time.
@@ -55,6 +56,7 @@ from reportlab.platypus import (
 )
 
 from .pdf_markup import attribute_value, paragraph_text, rich_text_flowables
+from .quotation import quote_marks, text_language, without_quote_marks
 
 logger = logging.getLogger(__name__)
 
@@ -89,7 +91,8 @@ FOOTER_TEXT_Y = 9 * mm
 FRAME_BOTTOM = 20 * mm
 
 SIGNATORY_LOGO_HEIGHT = 13 * mm
-SIGNATORY_LOGO_MAX_COLUMN = 38 * mm
+SIGNATORIES_PER_ROW = 4
+SIGNATORY_GAP = 5 * mm  # between two signatories' columns
 QUOTE_INDENT = 8 * mm
 QUOTE_MIN_PIECE = 20 * mm  # the least of a quote's block worth starting at a page's foot
 QUOTE_KEEP_WHOLE = 45 * mm  # quotes shorter than this never break across pages
@@ -98,9 +101,6 @@ QUOTE_KEEP_WHOLE = 45 * mm  # quotes shorter than this never break across pages
 # their locale's DATE_FORMAT / DATETIME_FORMAT.
 DATELINE_FORMATS = {"de": "j. F Y", "en": "j F Y"}
 EMBARGO_FORMATS = {"de": r"j. F Y, H:i \U\h\r (T)", "en": "j F Y, H:i (T)"}
-QUOTE_MARKS = {"de": ("„", "“"), "en": ("“", "”")}
-OPENING_MARKS = '„“”"«»‚‘'
-CLOSING_MARKS = '“”"«»‘’'
 
 FILENAME_MAX_LENGTH = 100
 
@@ -155,12 +155,12 @@ def render_statement_pdf(statement):
         ]
     )
     story = [NextPageTemplate("later")]
-    story += _signatory_logos(statement)
+    story += _signatories(statement, styles)
     story += _heading(statement, released_at, styles)
     story += [Paragraph(_markup(p), styles["lead"]) for p in _paragraphs(statement.lead)]
     story += rich_text_flowables(statement.body, styles, link_color=ACCENT_HEX)
     for quote in statement.quotes.all():
-        story += _quote_block(quote, styles, language)
+        story += _quote_block(quote, styles)
     story += _contact_box(statement, styles)
     story += _about(statement, styles)
     doc.build(story, canvasmaker=partial(_NumberedCanvas, decoration=page))
@@ -323,43 +323,59 @@ def _heading(statement, released_at, styles):
     return flowables
 
 
-def _signatory_logos(statement):
-    """The signatories' logos in a row (those whose files can be read)."""
-    images = [
-        image
+def _signatories(statement, styles):
+    """Every signatory organisation by name, under its logo where one can be read, in
+    rows of up to four. In a row with logos each name stands below a logo's space."""
+    signatories = [
+        (organisation.name, _read_image(organisation.logo))
         for organisation in statement.signatories.all()
-        if (image := _read_image(organisation.logo))
     ]
-    if not images:
+    if not signatories:
         return []
-    per_row = max(1, min(len(images), int(CONTENT_WIDTH // (22 * mm))))
-    column = min(CONTENT_WIDTH / per_row, SIGNATORY_LOGO_MAX_COLUMN)
-    cells = []
-    for image in images:
-        width, height = image.fit(column - 6 * mm, SIGNATORY_LOGO_HEIGHT)
-        cells.append(Image(BytesIO(image.data), width, height))
-    rows = [cells[i : i + per_row] for i in range(0, len(cells), per_row)]
-    rows[-1] += [""] * (per_row - len(rows[-1]))
+    per_row = min(len(signatories), SIGNATORIES_PER_ROW)
+    column = CONTENT_WIDTH / SIGNATORIES_PER_ROW
+    rows = []
+    for start in range(0, len(signatories), per_row):
+        row = signatories[start : start + per_row]
+        with_logos = any(image for _name, image in row)
+        cells = []
+        for name, image in row:
+            cell = []
+            if image:
+                width, height = image.fit(column - SIGNATORY_GAP, SIGNATORY_LOGO_HEIGHT)
+                cell += [
+                    Spacer(0, SIGNATORY_LOGO_HEIGHT - height),
+                    Image(BytesIO(image.data), width, height, hAlign="LEFT"),
+                ]
+            elif with_logos:
+                cell.append(Spacer(0, SIGNATORY_LOGO_HEIGHT))
+            if with_logos:
+                cell.append(Spacer(0, 1.5 * mm))
+            cell.append(Paragraph(paragraph_text(name), styles["signatory"]))
+            cells.append(cell)
+        rows.append(cells + [""] * (per_row - len(cells)))
     table = Table(rows, colWidths=[column] * per_row, hAlign="LEFT")
     table.setStyle(
         _table_style(
             [
                 ("ALIGN", (0, 0), (-1, -1), "LEFT"),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 6 * mm),
+                ("RIGHTPADDING", (0, 0), (-1, -1), SIGNATORY_GAP),
                 ("TOPPADDING", (0, 0), (-1, -1), 0),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 3 * mm),
             ]
         )
     )
-    return [table, Spacer(0, 5 * mm)]
+    label = Paragraph(paragraph_text(gettext("Signatories")), styles["signatories_label"])
+    return [label, table, Spacer(0, 3 * mm)]
 
 
-def _quote_block(quote, styles, language):
-    """The quote in quotation marks, indented on a tinted ground, and who said it."""
-    opening, closing = QUOTE_MARKS.get(language, QUOTE_MARKS["en"])
-    paragraphs = _paragraphs(_without_quote_marks(quote.text)) or [""]
+def _quote_block(quote, styles):
+    """The quote in the quotation marks of its text's language (German ones for German
+    standing in for English), indented on a tinted ground, and who said it."""
+    opening, closing = quote_marks(text_language(quote, "text"))
+    paragraphs = _paragraphs(without_quote_marks(quote.text)) or [""]
     markup = [_markup(p) for p in paragraphs]
     markup[0] = opening + markup[0]
     markup[-1] += closing
@@ -522,14 +538,6 @@ def _markup(text):
     return "<br/>".join(paragraph_text(line.strip()) for line in text.split("\n"))
 
 
-def _without_quote_marks(text):
-    """The quote without quotation marks around it, if the editor typed them."""
-    text = (text or "").strip()
-    if len(text) >= 2 and text[0] in OPENING_MARKS and text[-1] in CLOSING_MARKS:
-        text = text[1:-1].strip()
-    return text
-
-
 def _read_image(field):
     """The image field's file as a `_Picture`, or None when there is none to read."""
     if not field:
@@ -657,6 +665,16 @@ def _styles():
         "attribution": ParagraphStyle(
             "attribution", base, fontSize=8.5, leading=12, textColor=MUTED, spaceBefore=0.5 * mm
         ),
+        "signatories_label": ParagraphStyle(
+            "signatories_label",
+            base,
+            fontSize=7.5,
+            leading=10,
+            textColor=MUTED,
+            spaceAfter=1.5 * mm,
+            keepWithNext=True,
+        ),
+        "signatory": ParagraphStyle("signatory", base, fontSize=8, leading=10),
         "box_heading": ParagraphStyle(
             "box_heading", base, fontName=FONT_BOLD, fontSize=10, leading=13, textColor=ACCENT
         ),

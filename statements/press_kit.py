@@ -3,7 +3,8 @@
 It holds the PDF in every language the statement has, the text as UTF-8,
 every attachment, every signatory logo, the press contacts as vCards, and
 a manifest (`manifest.json`) listing each file with its size, SHA-256 and,
-for attachments and logos, credit and licence.
+for attachments and logos, credit and licence. Every file in it is dated with
+the statement's release time, in the portal's time zone.
 """
 
 import hashlib
@@ -18,8 +19,14 @@ from django.utils.text import slugify
 from alliance_portal.richtext import to_plain_text
 
 from .pdf import render_statement_pdf
+from .quotation import quoted, text_language
 
 CHUNK = 64 * 1024
+# What ZIP's MS-DOS timestamps can hold.
+EARLIEST_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+LATEST_ZIP_TIME = (2107, 12, 31, 23, 59, 58)
+# A regular file, readable by all, writable by its owner, when unpacked on Unix.
+FILE_MODE = 0o100644
 
 
 class _ChunkSink:
@@ -69,7 +76,7 @@ def statement_text(statement):
             for part in (quote.speaker_name, quote.speaker_function, quote.speaker_organisation)
             if part
         )
-        lines += [f"„{quote.text}“" if translation.get_language() == "de" else f"“{quote.text}”"]
+        lines += [quoted(quote.text, text_language(quote, "text"))]
         lines += [f"— {attribution}", ""]
     for person in statement.press_contacts.all():
         lines += [", ".join(p for p in (person.full_name, person.phone, person.email) if p)]
@@ -131,14 +138,30 @@ def press_kit_entries(statement):
         yield f"contacts/{slugify(person.name)}.vcf", vcard(person), {"name": person.full_name}
 
 
+def zip_time(moment):
+    """A moment as a ZIP entry's date: local time in the portal's time zone, kept
+    within what ZIP can hold (1980 to 2107)."""
+    local = timezone.localtime(moment, timezone.get_default_timezone())
+    stamp = (local.year, local.month, local.day, local.hour, local.minute, local.second)
+    return min(max(stamp, EARLIEST_ZIP_TIME), LATEST_ZIP_TIME)
+
+
+def _member(path, date_time):
+    info = zipfile.ZipInfo(path, date_time=date_time)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = FILE_MODE << 16
+    return info
+
+
 def stream_press_kit(statement):
     """Yield the ZIP's bytes piece by piece; files are read in chunks, never whole."""
     sink = _ChunkSink()
     manifest = []
+    released = zip_time(statement.published_at)
     with zipfile.ZipFile(sink, mode="w", compression=zipfile.ZIP_DEFLATED) as archive:
         for path, source, extra in press_kit_entries(statement):
             digest, size = hashlib.sha256(), 0
-            with archive.open(path, mode="w", force_zip64=True) as entry:
+            with archive.open(_member(path, released), mode="w", force_zip64=True) as entry:
                 for chunk in _chunks(source):
                     digest.update(chunk)
                     size += len(chunk)
@@ -147,7 +170,7 @@ def stream_press_kit(statement):
             manifest.append({"path": path, "size": size, "sha256": digest.hexdigest(), **extra})
             yield from sink.drain()
         archive.writestr(
-            "manifest.json",
+            _member("manifest.json", released),
             json.dumps(
                 {
                     "statement": statement.headline,

@@ -6,6 +6,7 @@ from .views import (
     PreviewLinkView,
     press_kit,
     preview_pdf,
+    preview_press_kit,
     statement_pdf,
 )
 
@@ -15,6 +16,7 @@ urlpatterns = [
     path("", PressListView.as_view(), name="list"),
     path("preview/<str:token>/", PreviewLinkView.as_view(), name="preview"),
     path("preview/<str:token>/pdf/", preview_pdf, name="preview-pdf"),
+    path("preview/<str:token>/press-kit.zip", preview_press_kit, name="preview-press-kit"),
     path("<slug:slug>/", PressDetailView.as_view(), name="detail"),
     path("<slug:slug>/pdf/", statement_pdf, name="pdf"),
     path("<slug:slug>/press-kit.zip", press_kit, name="press-kit"),

@@ -133,7 +133,14 @@ def statement_pdf(request, slug):
 
 
 def preview_pdf(request, token):
-    return pdf_response(statement_with_parts(active_preview_link(token)))
+    """The PDF for the journalist a preview link was made for: never cached, never indexed."""
+    return not_for_the_public(pdf_response(statement_with_parts(active_preview_link(token))))
+
+
+def press_kit_response(statement):
+    response = StreamingHttpResponse(stream_press_kit(statement), content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="{statement.slug}-press-kit.zip"'
+    return response
 
 
 def press_kit(request, slug):
@@ -141,6 +148,11 @@ def press_kit(request, slug):
     statement = get_object_or_404(
         with_parts(PressStatement.objects.visible_to(request.user)), slug=slug
     )
-    response = StreamingHttpResponse(stream_press_kit(statement), content_type="application/zip")
-    response["Content-Disposition"] = f'attachment; filename="{statement.slug}-press-kit.zip"'
+    response = press_kit_response(statement)
     return response if statement.is_published else not_for_the_public(response)
+
+
+def preview_press_kit(request, token):
+    """The press kit for the journalist a preview link was made for: never cached,
+    never indexed."""
+    return not_for_the_public(press_kit_response(statement_with_parts(active_preview_link(token))))

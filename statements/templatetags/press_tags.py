@@ -1,9 +1,35 @@
 from django import template
+from django.utils.html import format_html, linebreaks
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
 from alliance_portal.publishing.models import published_q
 from statements.models import PressStatement, Quote
+from statements.quotation import active_language, quoted, text_language
 
 register = template.Library()
+
+
+@register.simple_tag
+def quotation(quote):
+    """`{% quotation quote %}`: the quote's text as paragraphs, in the quotation marks
+    of the language it is in, the one place where pages put marks around a quote.
+
+    German standing in for a missing English text keeps German marks and is wrapped,
+    as `{% translated %}` does, in an element with lang="de" and a visible note.
+    """
+    language = text_language(quote, "text")
+    # linebreaks() escapes the text itself; the result is safe HTML.
+    html = mark_safe(linebreaks(quoted(quote.text, language), autoescape=True))
+    if language == active_language():
+        return html
+    return format_html(
+        '<div lang="{language}" class="fallback">{html} '
+        '<small class="fallback-note">({note})</small></div>',
+        language=language,
+        html=html,
+        note=gettext("in German: not yet translated"),
+    )
 
 
 @register.inclusion_tag("statements/includes/_latest_statements.html")

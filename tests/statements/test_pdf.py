@@ -389,3 +389,59 @@ def test_filename_made_from_a_long_headline_is_short_and_ascii():
     assert "--" not in name
     # Django's slugify drops what has no ASCII form (ß) and the umlauts' dots.
     assert name.startswith(f"{timezone.localdate(statement.published_at).isoformat()}-groere-")
+
+
+def signatories_block(first_page, label, dateline):
+    """The first page's text between the signatories' label and the dateline."""
+    assert first_page.count(f" {label} ") == 1
+    return first_page.split(f" {label} ")[1].split(f" {dateline}")[0]
+
+
+def words(*names):
+    return sorted(" ".join(names).split())
+
+
+def test_pdf_names_every_signatory_with_its_logo_where_it_has_one(statement):
+    # Aluminium Deutschland (logo) and IG Metall (none) sign already; two more.
+    statement.signatories.add(
+        make_organisation(
+            name_de="Wirtschaftsvereinigung Metalle",
+            logo=ContentFile(png("#aa3300", (200, 50)), "wvm.png"),
+            logo_alt_de="Logo",
+        ),
+        make_organisation(name_de="IG BCE"),
+    )
+    names = ["Aluminium Deutschland e. V.", "IG BCE", "IG Metall", "Wirtschaftsvereinigung Metalle"]
+    for language, label, dateline in [
+        ("de", "Unterzeichner", "Düsseldorf, 30. November 2021"),
+        ("en", "Signatories", "Düsseldorf, 30 November 2021"),
+    ]:
+        data = render(statement, language)
+        block = signatories_block(page_texts(data)[0], label, dateline)
+        if language == "de":
+            assert block == " ".join(names)  # in the order of their names
+        else:
+            assert words(block) == words(*names)
+        # The alliance's logo in the header, and the two signatories' that have one.
+        assert len(read(data).pages[0]["/Resources"]["/XObject"]) == 3
+
+
+def test_pdf_names_signatories_whose_logo_is_missing_or_unreadable(statement):
+    association = statement.signatories.get(name_de="Aluminium Deutschland e. V.")
+    Path(association.logo.path).write_bytes(b"not an image")
+    speira = make_organisation(
+        name_de="Speira GmbH", logo=ContentFile(png(), "speira.png"), logo_alt_de="Logo"
+    )
+    speira.logo.storage.delete(speira.logo.name)
+    statement.signatories.add(speira)
+    data = render(statement, "de")
+    block = signatories_block(page_texts(data)[0], "Unterzeichner", "Düsseldorf, 30. November")
+    assert block == "Aluminium Deutschland e. V. IG Metall Speira GmbH"
+    assert len(read(data).pages[0]["/Resources"]["/XObject"]) == 1  # the alliance's logo
+
+
+def test_pdf_without_signatories_has_no_signatories_label(statement):
+    statement.signatories.clear()
+    first_page = page_texts(render(statement, "de"))[0]
+    assert "Unterzeichner" not in first_page
+    assert f"{HEADLINE_DE} Düsseldorf, 30. November 2021 {HEADLINE_DE}" in first_page

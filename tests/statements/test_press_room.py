@@ -4,13 +4,16 @@ import hashlib
 import io
 import json
 import zipfile
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.core import signing
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from pypdf import PdfReader
+from selectolax.lexbor import LexborHTMLParser
 
 from alliance_portal.models import Alliance
 from members.models import Organisation
@@ -257,3 +260,133 @@ def test_demo_statement_pdf_has_all_six_speakers_and_the_contact(client, demo_co
     ):
         assert speaker in text, speaker
     assert "CO₂" in text
+
+
+# --- Preview links: one address per link, with the PDF and the press kit ---------
+
+
+def downloads(html):
+    """The preview page's download links: (address, text)."""
+    paragraph = LexborHTMLParser(html).css_first("p.downloads")
+    return [(a.attributes["href"], a.text()) for a in paragraph.css("a")]
+
+
+def test_preview_link_keeps_one_address(client, link):
+    first = link.get_absolute_url()
+    assert PreviewLink.objects.get(pk=link.pk).get_absolute_url() == first
+    with time_machine.travel(timezone.now() + timedelta(days=1)):
+        assert PreviewLink.objects.get(pk=link.pk).token == link.token
+        assert downloads(client.get(first).content.decode()) == downloads(
+            client.get(first).content.decode()
+        )
+    assert first == f"/de/press/preview/{link.token}/"
+
+
+def test_preview_page_offers_the_pdf_and_the_press_kit(client, link):
+    html = client.get(link.get_absolute_url()).content.decode()
+    assert downloads(html) == [
+        (f"/de/press/preview/{link.token}/pdf/", "PDF"),
+        (
+            f"/de/press/preview/{link.token}/press-kit.zip",
+            "Pressemappe (ZIP: PDF, Text, Bilder, Logos, Kontakte)",
+        ),
+    ]
+
+
+def open_zip(response):
+    return zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+
+
+def test_preview_press_kit_is_complete_and_for_the_journalist_only(client, link):
+    statement = link.statement
+    response = client.get(f"{link.get_absolute_url()}press-kit.zip")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/zip"
+    assert response["Content-Disposition"] == (
+        f'attachment; filename="{statement.slug}-press-kit.zip"'
+    )
+    assert "no-store" in response["Cache-Control"]
+    assert response["X-Robots-Tag"] == "noindex, nofollow"
+    archive = open_zip(response)
+    assert archive.testzip() is None
+    slug = statement.slug
+    assert set(archive.namelist()) == {
+        f"{slug}-de.pdf",
+        f"{slug}-de.txt",
+        f"{slug}-en.pdf",
+        f"{slug}-en.txt",
+        "logos/ig-metall.png",
+        "manifest.json",
+    }
+    assert "Sperrfrist bis" in pdf_text(archive.read(f"{slug}-de.pdf"))
+    assert "„Sperrfristzitat“\n— Erika Muster" in archive.read(f"{slug}-de.txt").decode()
+    # The PDF beside it is never cached either.
+    assert "no-store" in client.get(f"{link.get_absolute_url()}pdf/")["Cache-Control"]
+
+
+def test_preview_press_kit_is_404_for_a_tampered_expired_or_revoked_link(client, link):
+    kit = f"{link.get_absolute_url()}press-kit.zip"
+    assert client.get(kit.replace(link.token, link.token[:-2] + "xx")).status_code == 404
+    with time_machine.travel(link.expires_at + timedelta(seconds=1)):
+        assert client.get(kit).status_code == 404
+    link.revoked_at = timezone.now()
+    link.save()
+    assert client.get(kit).status_code == 404
+
+
+def test_preview_link_sent_before_tokens_were_stable_works_until_it_expires(client, link):
+    # Links sent to journalists earlier carry a timestamped token (signing.dumps).
+    old = signing.dumps(link.pk, salt="statements.preview-link")
+    assert old != link.token
+    urls = [f"/de/press/preview/{old}/", f"/de/press/preview/{old}/pdf/"]
+    urls.append(f"/de/press/preview/{old}/press-kit.zip")
+    for url in urls:
+        assert client.get(url).status_code == 200, url
+    with time_machine.travel(link.expires_at + timedelta(seconds=1)):
+        for url in urls:
+            assert client.get(url).status_code == 404, url
+    link.revoked_at = timezone.now()
+    link.save()
+    for url in urls:
+        assert client.get(url).status_code == 404, url
+    # Signed for something else, or with another salt: no use.
+    for token in (
+        signing.dumps(link.pk, salt="another.purpose"),
+        signing.Signer(salt="another.purpose").sign_object(link.pk),
+        signing.Signer(salt="statements.preview-link.stable").sign_object("1"),
+    ):
+        assert client.get(f"/de/press/preview/{token}/").status_code == 404
+
+
+# --- Press kit: every file dated with the statement's release time ---------------
+
+
+def zip_dates(archive):
+    return {info.filename: info.date_time for info in archive.infolist()}
+
+
+def test_press_kit_files_carry_the_release_time(client, demo_content):
+    statement = PressStatement.objects.get(slug="aluminiumbuendnis-nrw-gemeinsame-erklaerung")
+    statement.published_at = datetime(2021, 11, 30, 10, 30, 15, tzinfo=UTC)
+    statement.save()
+    archive = open_zip(client.get(STATEMENT.format(lang="de") + "press-kit.zip"))
+    # 11:30 in Berlin, to the two seconds ZIP can tell.
+    assert set(zip_dates(archive).values()) == {(2021, 11, 30, 11, 30, 14)}
+    assert len(archive.infolist()) > 10
+    for info in archive.infolist():
+        assert info.compress_type == zipfile.ZIP_DEFLATED, info.filename
+        assert info.external_attr >> 16 == 0o100644, info.filename
+
+
+def test_press_kit_of_an_embargoed_statement_is_dated_with_its_release(client, link):
+    released = timezone.localtime(link.statement.published_at, ZoneInfo("Europe/Berlin"))
+    archive = open_zip(client.get(f"{link.get_absolute_url()}press-kit.zip"))
+    expected = (*released.timetuple()[:5], released.second // 2 * 2)
+    assert set(zip_dates(archive).values()) == {expected}
+
+
+def test_press_kit_dates_before_1980_are_1980(client, embargoed):
+    embargoed.published_at = datetime(1975, 6, 1, 12, 0, tzinfo=UTC)
+    embargoed.save()
+    archive = open_zip(client.get(f"{embargoed.get_absolute_url()}press-kit.zip"))
+    assert set(zip_dates(archive).values()) == {(1980, 1, 1, 0, 0, 0)}

@@ -8,7 +8,7 @@ from alliance_portal.publishing.positions import renumber_positions_operation
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('statements', '0009_unpublish_time_index'),
+        ('statements', '0010_quotes_without_quotation_marks'),
     ]
 
     operations = [
