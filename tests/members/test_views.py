@@ -3,8 +3,15 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from members.models import AllianceContact
 from statements.models import Quote
-from tests.factories import make_alliance, make_membership, make_organisation, make_statement
+from tests.factories import (
+    make_alliance,
+    make_membership,
+    make_organisation,
+    make_person,
+    make_statement,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -152,3 +159,35 @@ def test_statement_names_signatories_and_quoted_organisations_unmarked(client):
     assert "<span>Unterzeichner GmbH</span>" in html
     assert '<span itemprop="affiliation">Unterzeichner GmbH</span>' in html
     assert NOTE not in html
+
+
+def test_functions_and_roles_are_texts_and_stay_marked(client):
+    """A job title is text, not a name: German standing in for it is marked."""
+    organisation = make_organisation(name_de="Hütte Ost GmbH")
+    alliance = make_alliance()
+    person = make_person(
+        name="Erika Muster", function_de="Pressesprecherin", organisation=organisation
+    )
+    AllianceContact.objects.create(alliance=alliance, person=person, role_de="Pressekontakt")
+    statement = make_statement(alliance=alliance)
+    Quote.objects.create(
+        statement=statement,
+        text_de="Wir fordern.",
+        speaker_name="Erika Muster",
+        speaker_function_de="Pressesprecherin",
+        organisation=organisation,
+    )
+    marked = (
+        '<span lang="de" class="fallback">{} '
+        '<small class="fallback-note">(in German: not yet translated)</small></span>'
+    )
+    alliance_page = client.get(f"/en/alliances/{alliance.slug}/").content.decode()
+    assert f'<span class="meta">{marked.format("Pressekontakt")}</span>' in alliance_page
+    assert f"<strong>Erika Muster</strong>, {marked.format('Pressesprecherin')}" in alliance_page
+    assert "<br>Hütte Ost GmbH" in alliance_page  # the organisation's name: unmarked
+    statement_page = client.get(f"/en/press/{statement.slug}/").content.decode()
+    assert f'<span itemprop="jobTitle">{marked.format("Pressesprecherin")}</span>' in statement_page
+    organisation_page = client.get(f"/en/organisations/{organisation.slug}/").content.decode()
+    assert f"Erika Muster, {marked.format('Pressesprecherin')}" in organisation_page
+    german = client.get(f"/de/alliances/{alliance.slug}/").content.decode()
+    assert "<strong>Erika Muster</strong>, Pressesprecherin" in german
