@@ -241,7 +241,9 @@ else:
 PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 600)
 # On PostgreSQL, the most a search query may take (alliance_portal/web/search.py).
 SEARCH_TIMEOUT_MS = env_int("DJANGO_SEARCH_TIMEOUT_MS", 250)
-PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/i18n/", "/healthz")
+# Not public pages: the admin, the language switch, the health check, and the
+# favicon (browsers keep it for a week, which the page cache would turn into 0).
+PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/i18n/", "/healthz", "/favicon.ico")
 
 # --- Languages and time -----------------------------------------------------
 

@@ -14,7 +14,7 @@ from django.views.static import serve
 from .publishing.admin import translation_overview_view
 from .views import HomeView
 from .web.sitemaps import collected_sitemaps, sitemap_section
-from .web.views import SearchView, robots_txt
+from .web.views import SearchView, favicon_ico, robots_txt
 
 SITEMAPS = collected_sitemaps()
 
@@ -35,6 +35,7 @@ urlpatterns = [
         name="sitemap-section",
     ),
     path("robots.txt", robots_txt, name="robots"),
+    path("favicon.ico", favicon_ico, name="favicon"),
     path(
         "admin/translations/",
         admin.site.admin_view(translation_overview_view),

@@ -15,6 +15,8 @@ class PressStatementTranslation(TranslationOptions):
 class QuoteTranslation(TranslationOptions):
     fields = ("text", "speaker_function", "speaker_organisation")
     required_languages = {"de": ("text",)}
+    # The organisation's name as of that day: a name, not a text to translate.
+    proper_names = ("speaker_organisation",)
 
 
 @register(Attachment)

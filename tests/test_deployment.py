@@ -181,6 +181,55 @@ def test_healthz_is_503_when_database_is_unreachable(static_root, tmp_path):
         assert json.loads(body)["status"] == "unavailable", output
 
 
+def fetch(port, path):
+    """(status, headers, body) of a GET as the site's own host name asks for it."""
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}{path}", headers={"Host": "localhost"}
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        with error:
+            return error.code, error.headers, error.read()
+
+
+def test_icon_and_admin_styles_are_served_from_the_manifest_storage(static_root, tmp_path):
+    """Debug off, whitenoise's manifest storage: /favicon.ico answers, and the admin's
+    pages link the icon and our stylesheet by their hashed names, which answer too."""
+    port = free_port()
+    env = production_env(
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        DJANGO_STATIC_ROOT=str(static_root),
+        DJANGO_SECURE_SSL_REDIRECT="0",
+        PORT=str(port),
+        GUNICORN_WORKERS="1",
+    )
+    log_path = tmp_path / "server.log"
+
+    with entrypoint_server(env, log_path) as process:
+        wait_for_healthz(process, port, log_path)
+        status, headers, body = fetch(port, "/favicon.ico")
+        assert status == 200, server_output(log_path)
+        assert headers["Content-Type"] == "image/vnd.microsoft.icon"
+        assert headers["Cache-Control"] == "public, max-age=604800"
+        assert body == (REPO_ROOT / "alliance_portal/static/img/favicon.ico").read_bytes()
+
+        status, _headers, body = fetch(port, "/admin/login/")
+        assert status == 200, server_output(log_path)
+        html = body.decode()
+        assert '<link rel="icon" href="/favicon.ico" sizes="32x32">' in html
+        hashed = {
+            name: re.search(rf'href="(/static/{name}\.[0-9a-f]{{12}}\.{ext})"', html)
+            for name, ext in (("img/favicon", "svg"), ("css/admin", "css"))
+        }
+        for name, match in hashed.items():
+            assert match, f"no hashed {name} in the admin's login page"
+            status, headers, _body = fetch(port, match.group(1))
+            assert status == 200, (match.group(1), status)
+            assert "immutable" in headers["Cache-Control"]
+
+
 def dockerfile_instructions():
     """(INSTRUCTION, arguments) pairs, continuation lines joined, comments dropped."""
     text = (REPO_ROOT / "Dockerfile").read_text()

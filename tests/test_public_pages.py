@@ -3,10 +3,12 @@
 import json
 import xml.etree.ElementTree as ET
 from datetime import timedelta
+from io import BytesIO
 
 import pytest
 from django.db import connection
 from django.utils import timezone
+from PIL import Image
 
 from alliance_portal.models import Alliance
 from alliance_portal.publishing.page_cache import current_generation
@@ -254,6 +256,30 @@ def test_robots_txt_points_to_the_sitemap(client, db):
     text = client.get("/robots.txt").content.decode()
     assert "Sitemap: http://testserver/sitemap.xml" in text
     assert "Disallow: /admin/" in text
+
+
+def test_favicon_ico_is_the_portal_icon_kept_for_a_week(client, db, settings):
+    settings.PAGE_CACHE_SECONDS = 600  # the page cache must not make it max-age=0
+    response = client.get("/favicon.ico")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/vnd.microsoft.icon"
+    assert response["Cache-Control"] == "public, max-age=604800"
+    icon = Image.open(BytesIO(response.content))
+    assert icon.format == "ICO"
+    assert icon.info["sizes"] == {(16, 16), (32, 32), (48, 48)}
+    # img/favicon.svg's design: white "AP" on the portal's blue (#0b5cad).
+    icon.size = (32, 32)
+    pixels = icon.convert("RGB")
+    assert pixels.getpixel((3, 16)) == (0x0B, 0x5C, 0xAD)
+    assert max(pixels.getpixel((x, 16)) for x in range(32)) > (0xF0, 0xF0, 0xF0)
+    assert client.head("/favicon.ico").status_code == 200
+    assert client.post("/favicon.ico").status_code == 405
+
+
+def test_public_pages_link_the_icon_in_both_formats(client, db):
+    html = client.get("/en/").content.decode()
+    assert '<link rel="icon" href="/favicon.ico" sizes="32x32">' in html
+    assert '<link rel="icon" href="/static/img/favicon.svg" type="image/svg+xml">' in html
 
 
 # One per kind of result (five kinds). On PostgreSQL (alliance_portal/search.py) also,

@@ -26,7 +26,7 @@ from reversion.admin import VersionAdmin
 
 from .models import Publishable
 from .numbers import NUMBER_FORMFIELDS
-from .translation_status import missing_english, translation_overview
+from .translation_status import SOURCE, missing_english, proper_names, translation_overview
 
 
 class LocalizedNumbers:
@@ -129,6 +129,10 @@ class PublicationRulesMixin(LockedWhenPublishedMixin):
 
 
 PUBLICATION_FIELDS = ("status", "published_at", "unpublish_at")
+PROPER_NAME_HELP = _(
+    "Only if it has a name of its own in this language. Left empty, pages in this "
+    "language show the German name as it is, not as a missing translation."
+)
 
 
 class PartRulesMixin(LockedWhenPublishedMixin):
@@ -178,6 +182,20 @@ class PublishableAdmin(PublicationRulesMixin, HistoryAdmin, TabbedTranslationAdm
 
     def get_readonly_fields(self, request, obj=None):
         return ("public_page", "english_missing", *super().get_readonly_fields(request, obj))
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        # A proper name's other languages (translation_status.proper_names) are optional:
+        # say so under the field, where staff would otherwise copy the name across.
+        original = getattr(db_field, "translated_field", None)
+        if (
+            field is not None
+            and original is not None
+            and db_field.language != SOURCE
+            and original.name in proper_names(self.model)
+        ):
+            field.help_text = PROPER_NAME_HELP
+        return field
 
     def _set_status(self, request, items, status, comment):
         """Save each item's new status one by one, as one entry in the history."""

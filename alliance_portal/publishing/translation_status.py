@@ -3,6 +3,12 @@
 German is the default language and always filled in; English may lag behind.
 A text "misses English" when its German version has content and its English
 version has none (the public site then shows the German, marked as such).
+
+Proper names are not texts: an organisation is called by its name in every
+language, unless it has an English name of its own. A model's TranslationOptions
+name them, `proper_names = ("name",)`; their English is optional, never counted
+as missing, and the public pages show the German name unmarked where it is empty
+(`{% translated %}` asks `proper_names()` too).
 """
 
 from collections import Counter, defaultdict
@@ -10,7 +16,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import models
-from modeltranslation.translator import translator
+from modeltranslation.translator import NotRegistered, translator
 
 from .models import Publishable
 
@@ -26,11 +32,27 @@ def translated_fields(model):
     return [f.name for f in model._meta.fields if f.name in registered]
 
 
+def proper_names(model):
+    """Names of `model`'s translated fields that hold a proper name (an organisation's
+    name), as its TranslationOptions declare them in `proper_names`."""
+    try:
+        options = translator.get_options_for_model(model)
+    except NotRegistered:
+        return ()
+    return tuple(getattr(options, "proper_names", ()))
+
+
+def texts(model):
+    """`model`'s translated fields that need English: all but the proper names."""
+    names = proper_names(model)
+    return [name for name in translated_fields(model) if name not in names]
+
+
 def missing_english(obj):
-    """Verbose names of `obj`'s fields whose English is missing."""
+    """Verbose names of `obj`'s texts whose English is missing."""
     return [
         obj._meta.get_field(name).verbose_name
-        for name in translated_fields(type(obj))
+        for name in texts(type(obj))
         if getattr(obj, f"{name}_{SOURCE}", None) and not getattr(obj, f"{name}_{TARGET}", None)
     ]
 
@@ -38,7 +60,7 @@ def missing_english(obj):
 def missing_english_q(model):
     """A Q matching rows of `model` with at least one text missing its English."""
     q = models.Q(pk__in=[])
-    for name in translated_fields(model):
+    for name in texts(model):
         q |= models.Q(**{f"{name}_{SOURCE}__gt": ""}) & (
             models.Q(**{f"{name}_{TARGET}__isnull": True}) | models.Q(**{f"{name}_{TARGET}": ""})
         )

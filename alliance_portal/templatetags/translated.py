@@ -7,14 +7,20 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 
 from alliance_portal import richtext
+from alliance_portal.publishing.translation_status import proper_names
 
 register = template.Library()
 
 
 def shows_fallback(obj, field):
-    """True when the visitor's language has no text and German stands in for it."""
+    """True when the visitor's language has no text and German stands in for it.
+
+    Never for a proper name (an organisation's name): without a name of its own in
+    the visitor's language, an organisation goes by its German name, which is no
+    stand-in for a missing translation.
+    """
     language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
-    if language == settings.LANGUAGE_CODE:
+    if language == settings.LANGUAGE_CODE or field in proper_names(type(obj)):
         return False
     return not getattr(obj, f"{field}_{language}", "") and bool(
         getattr(obj, f"{field}_{settings.LANGUAGE_CODE}", "")
@@ -30,7 +36,9 @@ def translated(obj, field, paragraphs=False, rich=False):
     markup marked safe. Plain text is always escaped.
 
     German standing in for a missing translation is wrapped in an element with
-    lang="de" (so screen readers pronounce it right) and a visible note.
+    lang="de" (so screen readers pronounce it right) and a visible note. Proper names
+    get neither: a name is the same in every language (WCAG 3.1.2 exempts proper
+    names from marking their language).
     """
     value = getattr(obj, field) or ""
     if rich:

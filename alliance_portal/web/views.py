@@ -1,9 +1,14 @@
-"""Site-wide pages that belong to no app: search and robots.txt."""
+"""Site-wide pages that belong to no app: search, robots.txt and /favicon.ico."""
+
+import functools
 
 from django import forms
+from django.contrib.staticfiles import finders
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from ..publishing.parameters import DeclaredParametersMixin, Parameters
@@ -56,3 +61,23 @@ def robots_txt(request):
         f"Sitemap: {sitemap_url}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+FAVICON = "img/favicon.ico"
+FAVICON_MAX_AGE = 7 * 24 * 60 * 60  # a week: its address never changes, so not forever
+
+
+@functools.cache
+def favicon_bytes():
+    """The icon from the static files' source (no collectstatic needed, and the same
+    file whatever the static storage, manifest or not)."""
+    with open(finders.find(FAVICON), "rb") as file:
+        return file.read()
+
+
+@require_safe
+@cache_control(public=True, max_age=FAVICON_MAX_AGE)
+def favicon_ico(request):
+    """/favicon.ico, where browsers, feed readers and bookmark tools look for the icon
+    without reading a page (pages link the SVG and this address)."""
+    return HttpResponse(favicon_bytes(), content_type="image/vnd.microsoft.icon")

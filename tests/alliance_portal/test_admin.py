@@ -9,7 +9,7 @@ from django.utils import translation
 from alliance_portal.models import Alliance, Goal
 from members.models import Membership, Organisation
 from tests.admin_forms import admin_form, change_url
-from tests.factories import make_alliance
+from tests.factories import make_alliance, make_statement
 
 pytestmark = pytest.mark.django_db
 
@@ -157,3 +157,27 @@ def test_every_admin_list_and_add_page_opens(admin_client, demo_content):
         for view in ("changelist", "add"):
             response = admin_client.get(reverse(f"admin:{name}_{view}"))
             assert response.status_code == 200, (name, view)
+
+
+ICON_LINKS = (
+    '<link rel="icon" href="/favicon.ico" sizes="32x32">',
+    '<link rel="icon" href="/static/img/favicon.svg" type="image/svg+xml">',
+)
+
+
+def test_every_admin_page_has_the_portal_icon_and_our_stylesheet(client, admin_client):
+    statement = make_statement()
+    pages = [
+        client.get(reverse("admin:login")),
+        admin_client.get(reverse("admin:index")),
+        admin_client.get(reverse("admin:statements_pressstatement_changelist")),
+        admin_client.get(change_url(statement)),
+        admin_client.get(reverse("admin-translation-overview")),
+    ]
+    for response in pages:
+        html = response.content.decode()
+        assert response.status_code == 200, response.request["PATH_INFO"]
+        for link in ICON_LINKS:
+            assert link in html, (response.request["PATH_INFO"], link)
+        # After Django's own stylesheets, so that ours win.
+        assert html.index("admin/css/responsive.css") < html.index("/static/css/admin.css")

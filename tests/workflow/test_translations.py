@@ -4,11 +4,15 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from alliance_portal.models import Alliance, Demand
 from alliance_portal.publishing.models import Publishable
+from alliance_portal.publishing.translation_status import missing_english, proper_names
+from members.models import Organisation
+from statements.models import PressStatement, Quote
 from tests.admin_forms import admin_url
-from tests.factories import make_alliance, make_goal
+from tests.factories import make_alliance, make_goal, make_organisation, make_statement
 
 pytestmark = pytest.mark.django_db
 
@@ -83,3 +87,67 @@ def test_publishing_warns_about_missing_english(publisher_client):
     html = response.content.decode()
     assert "1 item published." in html
     assert "is public without English for: description, founding document." in html
+
+
+# --- Names are names ------------------------------------------------------------------
+
+
+def test_organisation_and_quoted_organisation_names_are_proper_names():
+    assert proper_names(Organisation) == ("name",)
+    assert proper_names(Quote) == ("speaker_organisation",)
+    assert proper_names(Alliance) == ()  # alliance names are translated
+
+
+def test_an_organisation_name_without_english_is_not_missing_english(publisher_client):
+    named_only = make_organisation(name_de="Nur Deutsch GmbH", name_en="")
+    described = make_organisation(
+        name_de="Beschrieben GmbH", name_en="", description_de="<p>Nur deutsch.</p>"
+    )
+    assert missing_english(named_only) == []
+    with translation.override("en"):
+        assert [str(name) for name in missing_english(described)] == ["description"]
+
+    html = publisher_client.get(admin_url(Organisation, "change", named_only.pk)).content.decode()
+    assert "Nothing: all texts have English." in html
+    overview = publisher_client.get(OVERVIEW).content.decode()
+    assert "Nur Deutsch GmbH" not in overview
+    assert "Beschrieben GmbH" in overview
+    assert "Names of organisations are not counted" in overview
+    changelist = publisher_client.get(admin_url(Organisation, "changelist")).content.decode()
+    assert changelist.count("1 text missing") == 1
+
+
+def test_a_quoted_organisation_without_english_is_not_missing_english(publisher_client):
+    statement = make_statement(
+        headline_en="Statement", dateline_place_en="Berlin", body_en="<p>Text</p>"
+    )
+    Quote.objects.create(
+        statement=statement,
+        text_de="Wir fordern.",
+        text_en="We demand.",
+        speaker_name="Erika Muster",
+        speaker_organisation_de="Unterzeichner GmbH",
+    )
+    overview = publisher_client.get(OVERVIEW).content.decode()
+    assert admin_url(PressStatement, "change", statement.pk) not in overview
+    # A function is a text, not a name: without English it counts.
+    Quote.objects.create(
+        statement=statement,
+        text_de="Wir auch.",
+        text_en="So do we.",
+        speaker_name="Max Muster",
+        speaker_function_de="Geschäftsführer",
+    )
+    overview = publisher_client.get(OVERVIEW).content.decode()
+    assert admin_url(PressStatement, "change", statement.pk) in overview
+    assert "<td>1 quote</td>" in overview
+
+
+def test_the_english_name_field_says_it_is_optional(publisher_client):
+    organisation = make_organisation()
+    html = publisher_client.get(admin_url(Organisation, "change", organisation.pk)).content.decode()
+    help_text = "Only if it has a name of its own in this language."
+    assert html.count(help_text) == 1
+    assert html.index('id="id_name_en"') < html.index(help_text)
+    alliance = publisher_client.get(admin_url(Alliance, "change", make_alliance().pk))
+    assert help_text not in alliance.content.decode()
