@@ -6,12 +6,9 @@
  *   number. Without JavaScript the position fields do the same: the server stores
  *   rows in the order of the typed numbers and renumbers them on every save.
  * - A new row gets the next number, so it goes to the end.
- * - Translation tabs open on German, the default language that every text needs
- *   (modeltranslation would open the admin's language, also for new rows).
+ * (Its translation tabs open on German: static/js/admin/translation-tabs.js.)
  */
 "use strict";
-
-window.MODELTRANSLATION_AUTO_SELECT_CURRENT_LANGUAGE = false;
 
 (function () {
   const POSITION = "input.ordered-inline-position";
