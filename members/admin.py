@@ -77,7 +77,6 @@ class OrganisationAdmin(PublishableAdmin):
     ]
     list_filter = ["status", "kind", ("country", CountryFilter), "region"]
     search_fields = ["name_de", "name_en", "short_name", "slug", "description_de"]
-    prepopulated_fields = {"slug": ("name_de",)}
     inlines = [MembershipOfOrganisationInline, PersonInline]
     fieldsets = [
         (None, {"fields": ("name", "short_name", "slug", "kind")}),

@@ -34,7 +34,11 @@ class Organisation(SlugFromTitle, Publishable, ImagesNeedAltText):
         max_length=80,
         unique=True,
         blank=True,
-        help_text=_("Part of the web address. Made from the name if left empty."),
+        help_text=_(
+            "Part of the web address. Left empty, it is made from the name, and it "
+            "follows the name until the item is first published; then it stays. If you "
+            "change it after that, the old address leads to the new one."
+        ),
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     description = RichTextField(_("description"), blank=True)
