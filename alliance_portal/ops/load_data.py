@@ -36,7 +36,7 @@ from django.utils.text import slugify
 
 from ..publishing.models import Publishable
 from ..publishing.page_cache import forget_generation
-from ..publishing.slugs import slugify_de
+from ..publishing.slugs import comparison_key, slugify_de
 from .load_texts import PLACES, T, TextMaker, capitalised
 
 DEFAULT_SEED = 6
@@ -713,6 +713,7 @@ class LoadDataGenerator:
                 self.new(
                     Organisation,
                     slug=slug(SLUG_PREFIXES["organisation"], number, 5, name.de),
+                    name_key=comparison_key(name.de),
                     kind=kind,
                     short_name=short_name,
                     country=code,
@@ -754,6 +755,7 @@ class LoadDataGenerator:
                 self.new(
                     Person,
                     name=name,
+                    name_key=comparison_key(name),
                     honorific=honorific,
                     organisation_id=self.organisations[owner].pk,
                     email=f"{slugify(name).replace('-', '.')}.{index + 1}@example.org",
