@@ -10,6 +10,7 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils import timezone
+from reversion.models import Version
 
 from alliance_portal.models import Alliance, Sector
 from alliance_portal.publishing.models import Publishable
@@ -332,3 +333,16 @@ def test_demo_content_keeps_its_slugs(demo_content):
     assert PressStatement.objects.filter(
         slug="aluminiumbuendnis-nrw-gemeinsame-erklaerung"
     ).exists()
+
+
+def test_restoring_a_version_with_another_slug_keeps_the_newer_address(client, admin_client):
+    alliance = make_alliance(name_de="Erzallianz")
+    change_slug_in_admin(admin_client, alliance, "erz-allianz")  # the first version
+    change_slug_in_admin(admin_client, alliance, "allianz-der-erze")
+    first = Version.objects.get_for_object(alliance).order_by("pk").first()
+    assert first.field_dict["slug"] == "erz-allianz"
+    url = admin_url(Alliance, "revision", alliance.pk, first.pk)
+    assert admin_client.post(url, admin_form(admin_client, url)).status_code == 302
+    for old in ("erzallianz", "allianz-der-erze"):
+        response = client.get(f"/de/alliances/{old}/")
+        assert (response.status_code, response["Location"]) == (301, "/de/alliances/erz-allianz/")
