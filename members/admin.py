@@ -50,7 +50,6 @@ class ConfirmSimilarNameForm(forms.ModelForm):
 
     confirm_different = forms.BooleanField(required=False, widget=forms.HiddenInput)
     confirm_label = ""
-    identity_fields = ()
     checkbox_beside_label = False  # a tabular inline's cell has no label of its own
 
     def __init__(self, *args, **kwargs):
@@ -59,7 +58,7 @@ class ConfirmSimilarNameForm(forms.ModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        asked = self.instance._state.adding or set(self.identity_fields) & set(self.changed_data)
+        asked = self.instance._state.adding or set(self.identity_fields()) & set(self.changed_data)
         if not asked or cleaned_data.get("confirm_different"):
             return cleaned_data
         similar = self.similar_records(cleaned_data)
@@ -72,6 +71,10 @@ class ConfirmSimilarNameForm(forms.ModelForm):
             self.add_error("confirm_different", self.warning(similar))
         return cleaned_data
 
+    def identity_fields(self):
+        """The fields whose change makes the question worth asking again."""
+        raise NotImplementedError
+
     def similar_records(self, cleaned_data):
         raise NotImplementedError
 
@@ -81,10 +84,12 @@ class ConfirmSimilarNameForm(forms.ModelForm):
 
 class OrganisationForm(ConfirmSimilarNameForm):
     confirm_label = _("Yes, this is a different organisation")
-    identity_fields = ("name_de",)
+
+    def identity_fields(self):
+        return [Organisation.slug_title_field()]  # the German name
 
     def similar_records(self, cleaned_data):
-        name = cleaned_data.get("name_de")
+        name = cleaned_data.get(Organisation.slug_title_field())
         if not name:
             return []
         return duplicates.organisations_like(Organisation, name, exclude_pk=self.instance.pk)
@@ -95,14 +100,18 @@ class OrganisationForm(ConfirmSimilarNameForm):
                 "Organisations with a similar name exist: {organisations}. If this is "
                 "another organisation, tick “{confirm}” and save again."
             ),
-            organisations=duplicates.admin_links(similar, lambda o: o.name_de),
+            organisations=duplicates.admin_links(
+                similar, lambda o: getattr(o, Organisation.slug_title_field())
+            ),
             confirm=self.confirm_label,
         )
 
 
 class PersonForm(ConfirmSimilarNameForm):
     confirm_label = _("Yes, this is a different person")
-    identity_fields = ("name", "organisation")
+
+    def identity_fields(self):
+        return ["name", "organisation"]
 
     def similar_records(self, cleaned_data):
         name, organisation = cleaned_data.get("name"), cleaned_data.get("organisation")

@@ -87,9 +87,10 @@ class Organisation(SlugFromTitle, Publishable, ImagesNeedAltText):
         return self.name
 
     def save(self, *args, **kwargs):
-        self.name_key = comparison_key(self.name_de or "")
+        name_field = self.slug_title_field()  # the German name
+        self.name_key = comparison_key(getattr(self, name_field) or "")
         update_fields = kwargs.get("update_fields")
-        if update_fields is not None and {"name", "name_de"} & set(update_fields):
+        if update_fields is not None and {"name", name_field} & set(update_fields):
             kwargs["update_fields"] = {*update_fields, "name_key"}
         super().save(*args, **kwargs)
 
@@ -98,18 +99,22 @@ class Organisation(SlugFromTitle, Publishable, ImagesNeedAltText):
 
     def clean(self):
         super().clean()
+        name_field = self.slug_title_field()
+        name = getattr(self, name_field)
         # Refused when the name is new or changed: an existing pair stays editable.
-        if self.name_de and (self._state.adding or comparison_key(self.name_de) != self.name_key):
-            existing = duplicates.organisation_named(Organisation, self.name_de, exclude_pk=self.pk)
+        if name and (self._state.adding or comparison_key(name) != self.name_key):
+            existing = duplicates.organisation_named(Organisation, name, exclude_pk=self.pk)
             if existing is not None:
                 raise ValidationError(
                     {
-                        "name_de": format_html(
+                        name_field: format_html(
                             _(
                                 "An organisation of this name exists already: {organisation}. "
                                 "Change that one instead of adding it a second time."
                             ),
-                            organisation=duplicates.admin_link(existing, existing.name_de),
+                            organisation=duplicates.admin_link(
+                                existing, getattr(existing, name_field)
+                            ),
                         )
                     },
                     code="duplicate",

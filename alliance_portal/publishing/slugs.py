@@ -210,10 +210,11 @@ class SlugFromTitle(models.Model):
         super().refresh_from_db(*args, **kwargs)
         self._remember_slug()
 
-    def slug_title_field(self):
+    @classmethod
+    def slug_title_field(cls):
         """The German title's field: `title_de` for a translated title."""
-        german = f"{self.slug_source}_de"
-        return german if hasattr(type(self), german) else self.slug_source
+        german = f"{cls.slug_source}_de"
+        return german if hasattr(cls, german) else cls.slug_source
 
     def _has_been_public(self):
         # Publishable items only: from their first publication on, their slug stays.

@@ -5,8 +5,10 @@ from alliance_portal.publishing.slugs import comparison_key
 
 def fill_name_keys(apps, schema_editor):
     """Every organisation's and person's name as duplicates are found by."""
-    for model_name, source in (("Organisation", "name_de"), ("Person", "name")):
+    for model_name in ("Organisation", "Person"):
         model = apps.get_model("members", model_name)
+        names = {field.name for field in model._meta.fields}
+        source = "name_de" if "name_de" in names else "name"  # the German name
         rows = []
         for row in model.objects.only("pk", source).iterator(chunk_size=2000):
             row.name_key = comparison_key(getattr(row, source) or "")
