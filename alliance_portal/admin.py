@@ -166,7 +166,6 @@ class ParticipantGroupInline(OrderedInline, TranslationTabularInline):
 class SectorAdmin(HistoryAdmin, TabbedTranslationAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name_de", "name_en", "slug"]
-    prepopulated_fields = {"slug": ("name_de",)}
 
 
 @admin.register(Alliance)
@@ -185,7 +184,6 @@ class AllianceAdmin(PublishableAdmin):
     list_filter = ["status", "kind", "sector", ("country", CountryFilter), "region", "featured"]
     list_select_related = ["sector"]
     search_fields = ["name_de", "name_en", "short_name", "summary_de", "summary_en", "slug"]
-    prepopulated_fields = {"slug": ("name_de",)}
     inlines = [SectionInline, GoalInline, DemandInline, KeyFigureInline, ParticipantGroupInline]
     fieldsets = [
         (None, {"fields": ("name", "short_name", "slug", "kind", "sector", "featured")}),

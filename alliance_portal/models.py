@@ -19,9 +19,15 @@ from .richtext.fields import RichTextField
 from .uploads.fields import DocumentFileField, ImagesNeedAltText, ImageWithAltText
 
 
-class Sector(models.Model):
+class Sector(SlugFromTitle):
     name = models.CharField(_("name"), max_length=120)
-    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        unique=True,
+        blank=True,
+        help_text=_("Part of the web address. Made from the name if left empty."),
+    )
 
     class Meta:
         ordering = ["name"]
@@ -50,7 +56,11 @@ class Alliance(SlugFromTitle, Publishable, ImagesNeedAltText):
         max_length=80,
         unique=True,
         blank=True,
-        help_text=_("Part of the web address. Made from the name if left empty."),
+        help_text=_(
+            "Part of the web address. Left empty, it is made from the name, and it "
+            "follows the name until the item is first published; then it stays. If you "
+            "change it after that, the old address leads to the new one."
+        ),
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.ALLIANCE)
     sector = models.ForeignKey(

@@ -9,6 +9,7 @@ import csv
 from django.db.models import Exists, OuterRef, Prefetch
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 
@@ -21,7 +22,12 @@ from .publishing.parameters import (
     YearField,
     country_codes,
 )
-from .publishing.views import KeysFirstPaginator, PreviewableMixin, country_choices
+from .publishing.views import (
+    KeysFirstPaginator,
+    PreviewableMixin,
+    country_choices,
+    moved_permanently,
+)
 
 
 class AllianceYearParameters(PaginatedParameters):
@@ -151,7 +157,13 @@ def key_figures_download(request, slug, format):
     """The alliance's key figures as CSV or JSON, in the visitor's language."""
     if format not in ("csv", "json"):
         raise Http404("Key figures come as .csv or .json.")
-    alliance = get_object_or_404(Alliance.objects.published(), slug=slug)
+    alliance = Alliance.objects.published().filter(slug=slug).first()
+    if alliance is None:
+        return moved_permanently(
+            Alliance.objects.published(),
+            slug,
+            lambda moved: reverse("alliances:key-figures", args=[moved.slug, format]),
+        )
     rows = [
         {
             name: plain_number(figure.value) if name == "value" else getattr(figure, name)

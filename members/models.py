@@ -1,16 +1,20 @@
 """Who is in the alliances: organisations, their memberships, and people."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from alliance_portal.publishing.models import Publishable, unpublish_time_index
-from alliance_portal.publishing.slugs import SlugFromTitle
+from alliance_portal.publishing.slugs import SlugFromTitle, comparison_key
 from alliance_portal.richtext.fields import RichTextField
 from alliance_portal.uploads.fields import ImagesNeedAltText, ImageWithAltText
+
+from . import duplicates
 
 phone_validator = RegexValidator(
     r"^\+?[0-9 ()/\-]{4,30}$",
@@ -34,7 +38,11 @@ class Organisation(SlugFromTitle, Publishable, ImagesNeedAltText):
         max_length=80,
         unique=True,
         blank=True,
-        help_text=_("Part of the web address. Made from the name if left empty."),
+        help_text=_(
+            "Part of the web address. Left empty, it is made from the name, and it "
+            "follows the name until the item is first published; then it stays. If you "
+            "change it after that, the old address leads to the new one."
+        ),
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     description = RichTextField(_("description"), blank=True)
@@ -43,6 +51,10 @@ class Organisation(SlugFromTitle, Publishable, ImagesNeedAltText):
     region = models.CharField(_("region"), max_length=120, blank=True)
     logo = ImageWithAltText(
         _("logo"), alt_text=_("logo alt text"), upload_to="organisations/logos/"
+    )
+    # The German name as duplicates are found by (`duplicates.py`); made by save().
+    name_key = models.CharField(
+        _("name for comparison"), max_length=400, blank=True, default="", editable=False
     )
 
     class Meta(Publishable.Meta):
@@ -66,13 +78,47 @@ class Organisation(SlugFromTitle, Publishable, ImagesNeedAltText):
                 name=f"organisation_name_{code}_idx",
             )
             for code, _language in settings.LANGUAGES
-        ] + [unpublish_time_index("organisation_unpublish_idx")]
+        ] + [
+            unpublish_time_index("organisation_unpublish_idx"),
+            models.Index(fields=["name_key"], name="organisation_name_key_idx"),
+        ]
 
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        name_field = self.slug_title_field()  # the German name
+        self.name_key = comparison_key(getattr(self, name_field) or "")
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"name", name_field} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "name_key"}
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("organisations:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        name_field = self.slug_title_field()
+        name = getattr(self, name_field)
+        # Refused when the name is new or changed: an existing pair stays editable.
+        if name and (self._state.adding or comparison_key(name) != self.name_key):
+            existing = duplicates.organisation_named(Organisation, name, exclude_pk=self.pk)
+            if existing is not None:
+                raise ValidationError(
+                    {
+                        name_field: format_html(
+                            _(
+                                "An organisation of this name exists already: {organisation}. "
+                                "Change that one instead of adding it a second time."
+                            ),
+                            organisation=duplicates.admin_link(
+                                existing, getattr(existing, name_field)
+                            ),
+                        )
+                    },
+                    code="duplicate",
+                )
 
 
 class Membership(models.Model):
@@ -147,11 +193,18 @@ class Person(models.Model):
     )
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True, validators=[phone_validator])
+    # The name as duplicates are found by (`duplicates.py`); made by save().
+    name_key = models.CharField(
+        _("name for comparison"), max_length=400, blank=True, default="", editable=False
+    )
 
     class Meta:
         ordering = ["name"]
         verbose_name = _("person")
         verbose_name_plural = _("people")
+        indexes = [
+            models.Index(fields=["name_key", "organisation"], name="person_name_key_idx"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["name", "organisation"],
@@ -165,9 +218,48 @@ class Person(models.Model):
     def __str__(self):
         return self.full_name
 
+    def save(self, *args, **kwargs):
+        self.name_key = comparison_key(self.name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "name_key"}
+        super().save(*args, **kwargs)
+        self._stored_identity = (self.name_key, self.organisation_id)
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        person = super().from_db(db, field_names, values)
+        person._stored_identity = (
+            person.__dict__.get("name_key"),
+            person.__dict__.get("organisation_id"),
+        )
+        return person
+
     @property
     def full_name(self):
         return f"{self.honorific} {self.name}".strip()
+
+    def clean(self):
+        super().clean()
+        identity = (comparison_key(self.name), self.organisation_id)
+        # Refused when new, renamed or moved: an existing pair stays editable.
+        if self.name and identity != getattr(self, "_stored_identity", None):
+            existing = duplicates.person_at(
+                Person, self.name, self.organisation_id, exclude_pk=self.pk
+            )
+            if existing is not None:
+                raise ValidationError(
+                    {
+                        "name": format_html(
+                            _(
+                                "{person} is already recorded for this organisation. Change "
+                                "that entry instead of adding the person a second time."
+                            ),
+                            person=duplicates.admin_link(existing),
+                        )
+                    },
+                    code="duplicate",
+                )
 
 
 class AllianceContact(models.Model):

@@ -12,7 +12,6 @@ class NewsItemAdmin(PublishableAdmin):
     list_display = ["title", "published_at", "state", "english"]
     list_filter = ["status", "alliances"]
     search_fields = ["title_de", "title_en", "teaser_de", "teaser_en", "slug"]
-    prepopulated_fields = {"slug": ("title_de",)}
     autocomplete_fields = ["alliances"]
     fieldsets = [
         (None, {"fields": ("title", "slug", "alliances")}),
@@ -39,7 +38,6 @@ class ArticleAdmin(PublishableAdmin):
     list_display = ["title", "category", "published_at", "state", "english"]
     list_filter = ["status", "category"]
     search_fields = ["title_de", "title_en", "summary_de", "summary_en", "slug"]
-    prepopulated_fields = {"slug": ("title_de",)}
     autocomplete_fields = ["alliances"]
     inlines = [ArticleSectionInline, ArticleReferenceInline]
     fieldsets = [

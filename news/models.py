@@ -25,7 +25,11 @@ class NewsItem(SlugFromTitle, Publishable, ImagesNeedAltText):
         max_length=80,
         unique=True,
         blank=True,
-        help_text=_("Part of the web address. Made from the title if left empty."),
+        help_text=_(
+            "Part of the web address. Left empty, it is made from the title, and it "
+            "follows the title until the item is first published; then it stays. If you "
+            "change it after that, the old address leads to the new one."
+        ),
     )
     teaser = models.TextField(_("teaser"), help_text=_("Two or three sentences for lists."))
     body = RichTextField(_("text"), blank=True)
@@ -66,7 +70,11 @@ class Article(SlugFromTitle, Publishable, ImagesNeedAltText):
         max_length=80,
         unique=True,
         blank=True,
-        help_text=_("Part of the web address. Made from the title if left empty."),
+        help_text=_(
+            "Part of the web address. Left empty, it is made from the title, and it "
+            "follows the title until the item is first published; then it stays. If you "
+            "change it after that, the old address leads to the new one."
+        ),
     )
     summary = models.TextField(_("summary"))
     category = models.CharField(_("category"), max_length=120, blank=True)

@@ -119,7 +119,6 @@ class PressStatementAdmin(PublishableAdmin):
     list_filter = ["status", "alliance"]
     list_select_related = ["alliance"]
     search_fields = ["headline_de", "headline_en", "lead_de", "lead_en", "slug"]
-    prepopulated_fields = {"slug": ("headline_de",)}
     autocomplete_fields = ["alliance", "signatories", "press_contacts"]
     inlines = [QuoteInline, AttachmentInline, PreviewLinkInline]
     fieldsets = [

@@ -31,7 +31,11 @@ class PressStatement(SlugFromTitle, Publishable):
         max_length=80,
         unique=True,
         blank=True,
-        help_text=_("Part of the web address. Made from the headline if left empty."),
+        help_text=_(
+            "Part of the web address. Left empty, it is made from the headline, and it "
+            "follows the headline until the item is first published; then it stays. If "
+            "you change it after that, the old address leads to the new one."
+        ),
     )
     sub_headline = models.CharField(_("sub-headline"), max_length=400, blank=True)
     dateline_place = models.CharField(

@@ -55,6 +55,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from alliance_portal.publishing.slugs import slugify_de
+
 from .pdf_markup import attribute_value, paragraph_text, rich_text_flowables
 from .quotation import quote_marks, text_language, without_quote_marks
 
@@ -172,7 +174,7 @@ def statement_pdf_filename(statement):
     ``2021-11-30-aluminiumbuendnis-nrw-gemeinsame-erklaerung-de.pdf``."""
     day = timezone.localtime(statement.published_at).date().isoformat()
     language = slugify(_language()) or "de"
-    slug = slugify(statement.slug) or slugify(statement.headline) or "press-statement"
+    slug = slugify(statement.slug) or slugify_de(statement.headline) or "press-statement"
     room = FILENAME_MAX_LENGTH - len(f"{day}--{language}.pdf")
     if len(slug) > room:
         # Cut at a word boundary when there is one.

@@ -14,8 +14,8 @@ from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.utils import timezone, translation
-from django.utils.text import slugify
 
+from alliance_portal.publishing.slugs import slugify_de
 from alliance_portal.richtext import to_plain_text
 
 from .pdf import render_statement_pdf
@@ -135,7 +135,7 @@ def press_kit_entries(statement):
                 {"organisation": organisation.name, "alt": organisation.logo_alt},
             )
     for person in statement.press_contacts.all():
-        yield f"contacts/{slugify(person.name)}.vcf", vcard(person), {"name": person.full_name}
+        yield f"contacts/{slugify_de(person.name)}.vcf", vcard(person), {"name": person.full_name}
 
 
 def zip_time(moment):

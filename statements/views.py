@@ -1,12 +1,12 @@
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, StreamingHttpResponse
-from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 
 from alliance_portal.publishing.page_cache import cached
-from alliance_portal.publishing.views import PreviewableMixin
+from alliance_portal.publishing.views import PreviewableMixin, moved_permanently
 from alliance_portal.richtext import to_plain_text
 from alliance_portal.views import AllianceYearFilterMixin
 from alliance_portal.web.structured_data import news_article_data
@@ -126,9 +126,10 @@ def pdf_response(statement):
 
 
 def statement_pdf(request, slug):
-    statement = get_object_or_404(
-        with_parts(PressStatement.objects.visible_to(request.user)), slug=slug
-    )
+    statements = PressStatement.objects.visible_to(request.user)
+    statement = with_parts(statements).filter(slug=slug).first()
+    if statement is None:
+        return moved_permanently(statements, slug, lambda s: reverse("press:pdf", args=[s.slug]))
     return pdf_response(statement)
 
 
@@ -145,9 +146,12 @@ def press_kit_response(statement):
 
 def press_kit(request, slug):
     """A ZIP of PDFs, text, attachments, logos and vCards, streamed while it is built."""
-    statement = get_object_or_404(
-        with_parts(PressStatement.objects.visible_to(request.user)), slug=slug
-    )
+    statements = PressStatement.objects.visible_to(request.user)
+    statement = with_parts(statements).filter(slug=slug).first()
+    if statement is None:
+        return moved_permanently(
+            statements, slug, lambda s: reverse("press:press-kit", args=[s.slug])
+        )
     response = press_kit_response(statement)
     return response if statement.is_published else not_for_the_public(response)
 

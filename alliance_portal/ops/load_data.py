@@ -36,6 +36,7 @@ from django.utils.text import slugify
 
 from ..publishing.models import Publishable
 from ..publishing.page_cache import forget_generation
+from ..publishing.slugs import comparison_key, slugify_de
 from .load_texts import PLACES, T, TextMaker, capitalised
 
 DEFAULT_SEED = 6
@@ -215,7 +216,7 @@ def quote_counts(rng, statements, quotes):
 
 
 def slug(prefix, number, width, text):
-    return f"{prefix}{number:0{width}d}-{slugify(text)}"[:80].rstrip("-")
+    return slugify_de(f"{prefix}{number:0{width}d}-{text}")
 
 
 def load_models():
@@ -472,6 +473,7 @@ class LoadDataGenerator:
             return {
                 "status": Status.PUBLISHED,
                 "published_at": published_at,
+                "first_published_at": published_at,
                 "created_at": created,
                 "updated_at": created,
             }
@@ -480,6 +482,7 @@ class LoadDataGenerator:
         return {
             "status": Status.DRAFT if draft else Status.PUBLISHED,
             "published_at": published_at,
+            "first_published_at": None if draft else published_at,
             "created_at": created,
             "updated_at": published_at,
         }
@@ -499,7 +502,7 @@ class LoadDataGenerator:
             [
                 self.new(
                     Sector,
-                    slug=f"{SLUG_PREFIXES['sector']}{slugify(name.de)}",
+                    slug=f"{SLUG_PREFIXES['sector']}{slugify_de(name.de)}",
                     **translated(name=name),
                 )
                 for name in SECTORS
@@ -710,6 +713,7 @@ class LoadDataGenerator:
                 self.new(
                     Organisation,
                     slug=slug(SLUG_PREFIXES["organisation"], number, 5, name.de),
+                    name_key=comparison_key(name.de),
                     kind=kind,
                     short_name=short_name,
                     country=code,
@@ -751,6 +755,7 @@ class LoadDataGenerator:
                 self.new(
                     Person,
                     name=name,
+                    name_key=comparison_key(name),
                     honorific=honorific,
                     organisation_id=self.organisations[owner].pk,
                     email=f"{slugify(name).replace('-', '.')}.{index + 1}@example.org",

@@ -7,6 +7,11 @@
   unpublish actions, the publication fieldset and the English-translation status.
 - `OrderedInline`: inline rows in the order staff give them.
 - `translation_overview_view`: every published item that still misses English.
+
+No admin prepopulates slugs in the browser (`prepopulated_fields`): the server makes
+them (`slugs.py`), in German transliteration, unique, and following the title until
+the first publication. Django's URLify would write "bundnis" for "Bündnis", cut in
+mid-word, and make a slug that looks typed by staff.
 """
 
 import reversion

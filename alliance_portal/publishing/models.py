@@ -139,6 +139,11 @@ class Publishable(models.Model):
         blank=True,
         help_text=_("Optional: the item disappears from the public site at this time."),
     )
+    # Set when the item is published (to the time it becomes public) and kept from
+    # then on, also when it is set back to draft: from then on its slug stays.
+    first_published_at = models.DateTimeField(
+        _("first published"), null=True, blank=True, editable=False
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
@@ -149,6 +154,14 @@ class Publishable(models.Model):
         # "publish" separates the Publisher role from the Editor role (see
         # alliance_portal/roles.py); subclasses keep it with `Meta(Publishable.Meta)`.
         default_permissions = ("add", "change", "delete", "view", "publish")
+
+    def save(self, *args, **kwargs):
+        first = self.first_publication()
+        if first != self.first_published_at:
+            self.first_published_at = first
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "first_published_at"}
+        super().save(*args, **kwargs)
 
     @property
     def publication_state(self):
@@ -165,6 +178,22 @@ class Publishable(models.Model):
     def is_published(self):
         """The same rule as `published_q`, for one item already loaded."""
         return self.publication_state == self.State.PUBLIC
+
+    def has_been_public(self):
+        """Whether the public has seen the item (now or before), as last saved."""
+        return self.first_published_at is not None and self.first_published_at <= timezone.now()
+
+    def first_publication(self):
+        """When the item was or will be public for the first time, by its status and
+        publish time, or None: a time already past is history and stays."""
+        if self.has_been_public():
+            return self.first_published_at
+        if self.status != self.Status.PUBLISHED:
+            return None
+        public_from = max(self.published_at, timezone.now())
+        if self.unpublish_at is not None and self.unpublish_at <= public_from:
+            return None
+        return public_from
 
     @classmethod
     def publish_permission(cls):

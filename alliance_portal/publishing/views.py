@@ -4,7 +4,22 @@ The lists' query parameters are declared and read by `web/parameters.py`.
 """
 
 from django.core.paginator import Paginator
+from django.http import Http404, HttpResponsePermanentRedirect
 from django_countries.fields import Country
+
+from .slugs import item_formerly_at
+
+
+def moved_permanently(queryset, slug, url_of):
+    """For an address whose slug names no item of `queryset`: a permanent redirect to
+    `url_of(item)` if an item of it was public under that slug before; a 404 otherwise.
+
+    `queryset` is what the visitor may see, so a redirect never reveals a draft.
+    """
+    item = item_formerly_at(queryset, slug)
+    if item is None:
+        raise Http404("No item has been public at this address.")
+    return HttpResponsePermanentRedirect(url_of(item))
 
 
 class PreviewableMixin:
@@ -12,11 +27,23 @@ class PreviewableMixin:
 
     A page the public cannot see (a draft, a scheduled or an expired item) is
     shown to staff with a banner saying why (`is_preview`, `preview_state`),
-    marked noindex and never cached.
+    marked noindex and never cached. An address under which the item was public
+    before its slug was changed redirects to its current one.
     """
 
     def base_queryset(self):
         return self.model.objects.visible_to(self.request.user)
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            slug = self.kwargs.get(self.slug_url_kwarg)
+            if slug is None:
+                raise
+            return moved_permanently(
+                self.base_queryset(), slug, lambda item: item.get_absolute_url()
+            )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -26,13 +26,13 @@ def test_is_published_follows_the_same_rule():
     assert not make_alliance(published_at=timezone.now() + timedelta(days=1)).is_published
 
 
-def test_slug_is_made_once_and_kept_on_rename():
+def test_slug_of_a_published_item_is_kept_on_rename():
     alliance = make_alliance(name_de="Aluminiumbündnis Süd")
-    assert alliance.slug == "aluminiumbundnis-sud"
+    assert alliance.slug == "aluminiumbuendnis-sued"
     alliance.name_de = "Aluminiumbündnis Süddeutschland"
     alliance.save()
     alliance.refresh_from_db()
-    assert alliance.slug == "aluminiumbundnis-sud"
+    assert alliance.slug == "aluminiumbuendnis-sued"
 
 
 def test_slugs_stay_unique():

@@ -165,7 +165,7 @@ def test_the_migration_strips_quotes_stored_with_their_marks(statement):
         )
     assert stored(marked) == ("„Alt.“", "“Old.”")
 
-    migration = importlib.import_module("statements.migrations.0010_quotes_without_quotation_marks")
+    migration = importlib.import_module("statements.migrations.0012_quotes_without_quotation_marks")
     migration.strip_quote_marks(apps, None)
 
     assert stored(marked) == ("Alt.", "Old.")

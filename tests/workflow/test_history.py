@@ -47,9 +47,8 @@ def stored_fields(alliance_pk):
     # An empty translation is stored as NULL or "" depending on who saved it.
     values = {name: "" if value is None else value for name, value in values.items()}
     # History is stored as JSON, which keeps times to the millisecond.
-    values["created_at"] = values["created_at"].replace(
-        microsecond=values["created_at"].microsecond // 1000 * 1000
-    )
+    for name in ("created_at", "first_published_at"):
+        values[name] = values[name].replace(microsecond=values[name].microsecond // 1000 * 1000)
     return values
 
 

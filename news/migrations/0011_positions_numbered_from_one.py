@@ -8,7 +8,7 @@ from alliance_portal.publishing.positions import renumber_positions_operation
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('news', '0008_unpublish_time_index'),
+        ('news', '0010_first_publications'),
     ]
 
     operations = [

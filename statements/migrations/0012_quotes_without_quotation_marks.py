@@ -35,7 +35,7 @@ def _strip(row):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("statements", "0009_unpublish_time_index")]
+    dependencies = [("statements", "0011_first_publications")]
 
     operations = [
         migrations.AlterField(

@@ -8,7 +8,7 @@ from alliance_portal.publishing.positions import renumber_positions_operation
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('alliance_portal', '0008_alliance_founding_place'),
+        ('alliance_portal', '0010_alliance_founding_place'),
     ]
 
     operations = [

@@ -8,10 +8,10 @@ from alliance_portal.publishing.positions import renumber_positions_operation
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('statements', '0010_quotes_without_quotation_marks'),
+        ('members', '0012_fill_name_keys'),
     ]
 
     operations = [
-        renumber_positions_operation("statements", "Quote", within=('statement',)),
-        renumber_positions_operation("statements", "Attachment", within=('statement',)),
+        renumber_positions_operation("members", "Membership", within=('alliance',)),
+        renumber_positions_operation("members", "AllianceContact", within=('alliance',)),
     ]

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('alliance_portal', '0009_positions_numbered_from_one'),
+        ('alliance_portal', '0011_positions_numbered_from_one'),
     ]
 
     operations = [

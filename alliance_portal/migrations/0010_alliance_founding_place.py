@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('alliance_portal', '0007_search_vectors'),
+        ('alliance_portal', '0009_first_publications'),
     ]
 
     operations = [

@@ -8,10 +8,10 @@ from alliance_portal.publishing.positions import renumber_positions_operation
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('members', '0008_unpublish_time_index'),
+        ('statements', '0012_quotes_without_quotation_marks'),
     ]
 
     operations = [
-        renumber_positions_operation("members", "Membership", within=('alliance',)),
-        renumber_positions_operation("members", "AllianceContact", within=('alliance',)),
+        renumber_positions_operation("statements", "Quote", within=('statement',)),
+        renumber_positions_operation("statements", "Attachment", within=('statement',)),
     ]
