@@ -15,7 +15,10 @@
   const PARENT = 'input[name$="-parent_number"]';
 
   function rowsOf(group) {
-    return Array.from(group.querySelectorAll(".inline-related, tr.form-row")).filter(
+    // A stacked inline's rows are its .inline-related boxes; a tabular inline is one
+    // .inline-related box (.tabular) whose rows are table rows.
+    const rows = group.querySelectorAll(".inline-related:not(.tabular), tr.form-row");
+    return Array.from(rows).filter(
       (row) => row.querySelector(POSITION) && !row.classList.contains("empty-form")
         && !row.id.endsWith("-empty")
     );
