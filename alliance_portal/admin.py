@@ -32,7 +32,9 @@ from .publishing.admin import (
     PartRulesMixin,
     PublishableAdmin,
 )
+from .publishing.models import PendingChange
 from .publishing.numbers import LocalizedIntegerField
+from .publishing.review_admin import PendingChangeAdmin
 
 
 class SectionInline(OrderedInline, TranslationStackedInline):
@@ -160,6 +162,10 @@ class KeyFigureInline(OrderedInline, TranslationStackedInline):
 class ParticipantGroupInline(OrderedInline, TranslationTabularInline):
     model = ParticipantGroup
     fields = ("position", "name", "description")
+
+
+# The review queue: changes to published items of every app wait here.
+admin.site.register(PendingChange, PendingChangeAdmin)
 
 
 @admin.register(Sector)

@@ -137,6 +137,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # 304 answers to If-None-Match / If-Modified-Since, for cached pages too.
     "django.middleware.http.ConditionalGetMiddleware",
+    # Approvals scheduled for a time go live on the first request after it, before
+    # any page is served (alliance_portal/publishing/review.py).
+    "alliance_portal.publishing.review.DueChangesMiddleware",
     # Anonymous visitors' pages, served before the session or the database
     # is touched (alliance_portal/publishing/page_cache.py).
     "alliance_portal.publishing.page_cache.PageCacheMiddleware",

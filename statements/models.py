@@ -24,6 +24,9 @@ from .quotation import QuoteTextField
 
 class PressStatement(SlugFromTitle, Publishable):
     slug_source = "headline"
+    # Preview links for journalists are a Publisher's own decision, made on the
+    # live statement: a pending change neither carries nor removes them.
+    parts_outside_review = ("statements.PreviewLink",)
 
     headline = models.CharField(_("headline"), max_length=300)
     slug = models.SlugField(

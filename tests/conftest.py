@@ -37,3 +37,14 @@ def demo_content(db):
     output = StringIO()
     call_command("load_demo_content", stdout=output)
     return output.getvalue()
+
+
+@pytest.fixture(autouse=True)
+def no_scheduled_approvals_known():
+    """Each test's database starts without scheduled approvals: say so to the shared cache,
+    which outlives the test's rolled-back data (review.DueChangesMiddleware reads it)."""
+    from django.core.cache import caches
+
+    from alliance_portal.publishing.review import NEXT_GO_LIVE_KEY
+
+    caches["coordination"].set(NEXT_GO_LIVE_KEY, 0, timeout=None)

@@ -31,6 +31,8 @@ from reversion.admin import VersionAdmin
 
 from .models import Publishable
 from .numbers import NUMBER_FORMFIELDS
+from .review_admin import ReviewMixin
+from .roles import may_publish
 from .translation_status import SOURCE, missing_english, proper_names, translation_overview
 
 
@@ -63,10 +65,6 @@ class HistoryAdmin(LocalizedNumbers, VersionAdmin):
                 reversion.add_to_revision(obj)
 
 
-def may_publish(user, model):
-    return user.has_perm(model.publish_permission())
-
-
 class LockedWhenPublishedMixin:
     """Read-only, for users who may not publish, once what it belongs to is published.
 
@@ -78,6 +76,9 @@ class LockedWhenPublishedMixin:
     def publishable_items(self, obj):
         raise NotImplementedError
 
+    # False where published items are changed through review instead (ReviewMixin).
+    locks_changes = True
+
     def is_locked_for(self, request, obj):
         return obj is not None and any(
             item is not None
@@ -87,7 +88,9 @@ class LockedWhenPublishedMixin:
         )
 
     def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and not self.is_locked_for(request, obj)
+        return super().has_change_permission(request, obj) and not (
+            self.locks_changes and self.is_locked_for(request, obj)
+        )
 
     def has_delete_permission(self, request, obj=None):
         return super().has_delete_permission(request, obj) and not self.is_locked_for(request, obj)
@@ -96,7 +99,12 @@ class LockedWhenPublishedMixin:
         if request.method == "GET" and self.is_locked_for(request, obj):
             self.message_user(
                 request,
-                gettext("This item is published: only a Publisher can change or delete it."),
+                gettext(
+                    "This item is published: your changes go to a Publisher for review "
+                    "before the public sees them. Only a Publisher can delete it."
+                )
+                if not self.locks_changes
+                else gettext("This item is published: only a Publisher can change or delete it."),
                 messages.INFO,
             )
         return super().render_change_form(request, context, add, change, form_url, obj)
@@ -106,9 +114,12 @@ class PublicationRulesMixin(LockedWhenPublishedMixin):
     """Who may change what: the Editor and Publisher roles (alliance_portal/roles.py).
 
     Without the model's "publish" permission a user sees no publication
-    fields and no publish actions, and cannot change or delete an item once
-    it is published (or scheduled): the server refuses, not just the form.
+    fields and no publish actions, cannot delete an item once it is published
+    (or scheduled), and changes it only through review (`review_admin.py`):
+    the server refuses, not just the form.
     """
+
+    locks_changes = False
 
     def has_publish_permission(self, request):
         # Checked by Django for actions declared with permissions=["publish"].
@@ -116,6 +127,15 @@ class PublicationRulesMixin(LockedWhenPublishedMixin):
 
     def publishable_items(self, obj):
         return [obj]
+
+    def _reversion_revisionform_view(self, request, version, *args, **kwargs):
+        # Restoring a published version, or over a published item, is publishing.
+        if request.method == "POST" and not self.has_publish_permission(request):
+            restored = version._object_version.object
+            live = self.model._default_manager.filter(pk=restored.pk).first()
+            if Publishable.Status.PUBLISHED in (restored.status, getattr(live, "status", None)):
+                raise PermissionDenied
+        return super()._reversion_revisionform_view(request, version, *args, **kwargs)
 
     def get_readonly_fields(self, request, obj=None):
         fields = tuple(super().get_readonly_fields(request, obj))
@@ -126,7 +146,12 @@ class PublicationRulesMixin(LockedWhenPublishedMixin):
     def save_model(self, request, obj, form, change):
         # The form has no publication fields for Editors; this also covers any
         # other way a status could reach the model (a revert, a crafted form).
-        if obj.status == Publishable.Status.PUBLISHED and not self.has_publish_permission(request):
+        # (A save for review is rolled back and waits for a Publisher: review.py.)
+        if (
+            obj.status == Publishable.Status.PUBLISHED
+            and not self.has_publish_permission(request)
+            and not getattr(request, "saving_for_review", False)
+        ):
             raise PermissionDenied
         super().save_model(request, obj, form, change)
         if obj.status == Publishable.Status.PUBLISHED:
@@ -175,7 +200,9 @@ def warn_missing_english(model_admin, request, items):
             )
 
 
-class PublishableAdmin(PublicationRulesMixin, HistoryAdmin, TabbedTranslationAdmin):
+class PublishableAdmin(
+    ReviewMixin, PublicationRulesMixin, HistoryAdmin, TabbedTranslationAdmin
+):
     """Shared admin behaviour of everything that can be published."""
 
     actions = ["publish", "unpublish"]

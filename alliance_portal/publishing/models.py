@@ -11,6 +11,7 @@ current time, so an item appears and disappears by itself (and the page cache's
 content generation ends at the next such moment, see `page_cache.py`).
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, Subquery
@@ -205,3 +206,110 @@ class Publishable(models.Model):
             raise ValidationError(
                 {"unpublish_at": _("The unpublish time must be after the publish time.")}
             )
+
+
+class PendingChangeQuerySet(models.QuerySet):
+    def open(self):
+        """Changes not yet live: awaiting review, sent back, or approved for a later time."""
+        return self.filter(state__in=PendingChange.OPEN_STATES)
+
+    def for_item(self, item):
+        from django.contrib.contenttypes.models import ContentType
+
+        return self.filter(
+            content_type=ContentType.objects.get_for_model(item), object_id=str(item.pk)
+        )
+
+
+class PendingChange(models.Model):
+    """A change to a published item (with its parts) that waits for a Publisher.
+
+    The change is stored as django-reversion stores a version of the item: the
+    item and every part its history follows, serialised (`snapshot`). Approval
+    writes it to the live rows the way "restore" in the history does; until
+    then the public sees the live rows only (see `review.py`).
+    """
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Awaiting review")
+        RETURNED = "returned", _("Sent back")
+        SCHEDULED = "scheduled", _("Approved, goes live at its time")
+        APPROVED = "approved", _("Approved, live")
+        DISCARDED = "discarded", _("Discarded")
+
+    OPEN_STATES = (State.PENDING, State.RETURNED, State.SCHEDULED)
+
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, verbose_name=_("kind")
+    )
+    object_id = models.CharField(_("item"), max_length=64)
+    item_repr = models.CharField(_("item"), max_length=300)
+    state = models.CharField(
+        _("state"), max_length=10, choices=State.choices, default=State.PENDING
+    )
+    snapshot = models.JSONField(_("changed version"), editable=False)
+    summary = models.TextField(_("what changed"), blank=True)
+    languages = models.JSONField(_("languages touched"), default=list, blank=True)
+    # Whether the publication fields (status, publish and unpublish time) come
+    # with the change: only when its author may publish.
+    sets_publication = models.BooleanField(default=False, editable=False)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("proposed by"),
+    )
+    proposed_at = models.DateTimeField(_("proposed"), default=timezone.now)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("last changed by"),
+    )
+    changed_at = models.DateTimeField(_("last changed"), default=timezone.now)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reviewed by"),
+    )
+    reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
+    review_comment = models.TextField(_("review comment"), blank=True)
+    go_live_at = models.DateTimeField(_("goes live"), null=True, blank=True)
+
+    objects = PendingChangeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-changed_at", "-pk"]
+        verbose_name = _("pending change")
+        verbose_name_plural = _("review queue")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"],
+                condition=models.Q(state__in=["pending", "returned", "scheduled"]),
+                name="one_open_change_per_item",
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["go_live_at"],
+                condition=models.Q(state="scheduled"),
+                name="scheduled_change_go_live",
+            )
+        ]
+
+    def __str__(self):
+        return self.item_repr
+
+    @property
+    def item(self):
+        model = self.content_type.model_class()
+        return model.objects.filter(pk=self.object_id).first()
+
+    @property
+    def is_open(self):
+        return self.state in self.OPEN_STATES

@@ -46,3 +46,8 @@ def grant_role_permissions(apps, app_label, *, content, publisher_only=()):
     editor.permissions.add(*permissions(content, EDITING))
     publisher.permissions.add(*permissions(content, (*EDITING, "publish")))
     publisher.permissions.add(*permissions(publisher_only, EDITING))
+
+
+def may_publish(user, model):
+    """Whether `user` decides what the public sees of `model`'s items."""
+    return user.has_perm(model.publish_permission())

@@ -53,3 +53,25 @@ def context(browser):
 @pytest.fixture
 def page(context):
     return context.new_page()
+
+
+ROLE_MIGRATIONS = [
+    ("alliance_portal", "0004_editor_and_publisher_roles"),
+    ("members", "0004_editor_and_publisher_roles"),
+    ("news", "0004_editor_and_publisher_roles"),
+    ("statements", "0005_editor_and_publisher_roles"),
+]
+
+
+@pytest.fixture
+def roles(transactional_db):
+    """The Editor and Publisher groups, made again by the data migrations that made them:
+    the flush after a transactional test removes them with all other rows."""
+    import importlib
+
+    from django.db import connection
+    from django.db.migrations.loader import MigrationLoader
+
+    state_apps = MigrationLoader(connection).project_state().apps
+    for app_label, name in ROLE_MIGRATIONS:
+        importlib.import_module(f"{app_label}.migrations.{name}").grant(state_apps, None)

@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 from reversion.models import Version
 
 from alliance_portal.models import Alliance, Goal
-from alliance_portal.publishing.models import Publishable
+from alliance_portal.publishing.models import PendingChange, Publishable
 from alliance_portal.publishing.roles import EDITOR, PUBLISHER
 from members.models import Organisation
 from news.models import NewsItem
@@ -98,16 +98,21 @@ def test_editor_creates_drafts_only_even_when_posting_a_status(editor_client):
 
 
 @pytest.mark.parametrize("model", [Alliance, Organisation, PressStatement])
-def test_editor_cannot_change_or_delete_published_content(editor_client, demo_content, model):
+def test_editor_changes_published_content_only_through_review(editor_client, demo_content, model):
     item = model.objects.published().first()
     change_url = admin_url(model, "change", item.pk)
     page = editor_client.get(change_url)
-    assert page.status_code == 200  # may look…
     html = page.content.decode()
-    assert "only a Publisher can change or delete it" in html
-    assert 'name="_save"' not in html
+    assert "your changes go to a Publisher for review" in html
+    assert 'name="status"' not in html
     before = model.objects.get(pk=item.pk).updated_at
-    assert editor_client.post(change_url, {"status": DRAFT}).status_code == 403  # …not touch
+    fields = admin_form(editor_client, change_url)
+    fields["status"] = DRAFT  # crafted: not a field Editors have
+    response = editor_client.post(change_url, fields)
+    assert response.status_code == 302, errors(response)
+    # The live item is untouched; the save became a pending change.
+    assert model.objects.filter(pk=item.pk, status=PUBLISHED, updated_at=before).exists()
+    assert PendingChange.objects.for_item(item).get().state == PendingChange.State.PENDING
     assert (
         editor_client.post(admin_url(model, "delete", item.pk), {"post": "yes"}).status_code == 403
     )
