@@ -31,6 +31,7 @@ from reversion.admin import VersionAdmin
 
 from .models import Publishable
 from .numbers import NUMBER_FORMFIELDS
+from .presence import PresenceMixin
 from .translation_status import SOURCE, missing_english, proper_names, translation_overview
 
 
@@ -175,7 +176,7 @@ def warn_missing_english(model_admin, request, items):
             )
 
 
-class PublishableAdmin(PublicationRulesMixin, HistoryAdmin, TabbedTranslationAdmin):
+class PublishableAdmin(PresenceMixin, PublicationRulesMixin, HistoryAdmin, TabbedTranslationAdmin):
     """Shared admin behaviour of everything that can be published."""
 
     actions = ["publish", "unpublish"]
