@@ -247,6 +247,9 @@ SEARCH_TIMEOUT_MS = env_int("DJANGO_SEARCH_TIMEOUT_MS", 250)
 # Not public pages: the admin, the language switch, the health check, and the
 # favicon (browsers keep it for a week, which the page cache would turn into 0).
 PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/i18n/", "/healthz", "/favicon.ico")
+# How often an open change form in the admin says "still open here" to the others
+# (alliance_portal/publishing/presence.py); well under its PRESENCE_SECONDS (90).
+ADMIN_PRESENCE_INTERVAL_MS = 30_000
 
 # --- Languages and time -----------------------------------------------------
 

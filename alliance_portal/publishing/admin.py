@@ -31,6 +31,7 @@ from reversion.admin import VersionAdmin
 
 from .models import Publishable
 from .numbers import NUMBER_FORMFIELDS
+from .presence import PresenceMixin
 from .review_admin import ReviewMixin
 from .roles import may_publish
 from .translation_status import SOURCE, missing_english, proper_names, translation_overview
@@ -201,7 +202,7 @@ def warn_missing_english(model_admin, request, items):
 
 
 class PublishableAdmin(
-    ReviewMixin, PublicationRulesMixin, HistoryAdmin, TabbedTranslationAdmin
+    PresenceMixin, ReviewMixin, PublicationRulesMixin, HistoryAdmin, TabbedTranslationAdmin
 ):
     """Shared admin behaviour of everything that can be published."""
 

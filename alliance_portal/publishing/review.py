@@ -275,7 +275,9 @@ def capture_change(item, user, save):
     change.save()
     with reversion.create_revision():
         reversion.set_user(user)
-        reversion.set_comment(gettext("Change proposed for review: %(what)s") % {"what": change.summary})
+        reversion.set_comment(
+            gettext("Change proposed for review: %(what)s") % {"what": change.summary}
+        )
         reversion.add_to_revision(item)
     remember_next_go_live()
     return response, change
@@ -463,16 +465,10 @@ class Comparison:
             counts.setdefault(difference.model, {}).setdefault(difference.kind, 0)
             counts[difference.model][difference.kind] += 1
         for model, kinds in counts.items():
-            pieces.append(
-                "%s: %s"
-                % (
-                    model._meta.verbose_name_plural,
-                    ", ".join(
-                        f"{count} {Difference(kind, model, '').kind_label}"
-                        for kind, count in kinds.items()
-                    ),
-                )
+            tally = ", ".join(
+                f"{count} {Difference(kind, model, '').kind_label}" for kind, count in kinds.items()
             )
+            pieces.append(f"{model._meta.verbose_name_plural}: {tally}")
         return "; ".join(pieces) or gettext("No visible difference")
 
 
@@ -571,7 +567,14 @@ def compare(item, live_snapshot, pending_snapshot):
                         "reordered",
                         model,
                         label,
-                        [(gettext("position"), None, before.get("position"), after.get("position"))],
+                        [
+                            (
+                                gettext("position"),
+                                None,
+                                before.get("position"),
+                                after.get("position"),
+                            )
+                        ],
                     )
                 )
         elif key in pending:

@@ -110,7 +110,9 @@ class ReviewMixin:
             return admin_view()
         if change is not None:
             self._announce(request, item, change)
-            request.pending_comparison = review.compare(item, review.snapshot(item), change.snapshot)
+            request.pending_comparison = review.compare(
+                item, review.snapshot(item), change.snapshot
+            )
             return review.render_applied(change, item, admin_view)
         return admin_view()
 
@@ -124,7 +126,7 @@ class ReviewMixin:
         self.message_user(
             request,
             format_html(
-                "{} <a href=\"{}\">{}</a>",
+                '{} <a href="{}">{}</a>',
                 gettext(
                     "Your change to “%(item)s” is saved for review: the public sees the "
                     "live version until a Publisher approves it."

@@ -16,7 +16,7 @@ from alliance_portal.models import Alliance, KeyFigure
 from alliance_portal.publishing import review
 from alliance_portal.publishing.models import PendingChange, Publishable
 from alliance_portal.publishing.roles import EDITOR
-from members.models import Membership, Organisation
+from members.models import Membership
 from statements.models import PressStatement
 from tests.admin_forms import admin_form, admin_url, change_url, errors
 from tests.factories import make_organisation, make_statement
@@ -106,9 +106,7 @@ def test_an_editors_change_waits_and_goes_live_at_once_on_approval(
     assert "edith" in comment and "approved by paul" in comment
 
 
-def test_the_form_continues_the_pending_change_and_keeps_one_per_item(
-    editor_client, daa, newcomer
-):
+def test_the_form_continues_the_pending_change_and_keeps_one_per_item(editor_client, daa, newcomer):
     change = propose(editor_client, daa, newcomer)
     page = editor_client.get(change_url(daa)).content.decode()
     assert "is awaiting review" in page
@@ -139,7 +137,10 @@ def test_preview_shows_the_change_with_a_banner_in_both_languages(
         assert 'class="preview-banner"' in html and "noindex" in html
         assert {"private", "no-store"} <= set(response["Cache-Control"].split(", "))
     assert "Neumitglied Walzwerk GmbH" not in Client().get(DAA_PAGES[0]).content.decode()
-    assert Client().get(f"/admin/alliance_portal/pendingchange/{change.pk}/preview/de/").status_code == 302
+    assert (
+        Client().get(f"/admin/alliance_portal/pendingchange/{change.pk}/preview/de/").status_code
+        == 302
+    )
 
 
 def test_a_change_sent_back_shows_the_comment_to_its_author(
@@ -206,7 +207,9 @@ def test_a_scheduled_approval_of_a_statement_reaches_the_feed(editor_client, pub
     url = change_url(statement)
     fields = admin_form(editor_client, url)
     fields["headline_de"] = "Geplante neue Schlagzeile"
-    assert editor_client.post(url, fields).status_code == 302, errors(editor_client.post(url, fields))
+    assert editor_client.post(url, fields).status_code == 302, errors(
+        editor_client.post(url, fields)
+    )
     change = PendingChange.objects.for_item(statement).get()
     review.approve(change, publisher_client.user, at=timezone.now() + timedelta(hours=3))
     feed = "/de/feeds/press/"
