@@ -310,7 +310,8 @@ class PublishableAdmin(
 
     @admin.display(description=_("page"))
     def public_page(self, obj):
-        if not obj or not obj.pk:
+        # (A form shown again with its errors may hold an emptied slug.)
+        if not obj or not obj.pk or not getattr(obj, "slug", True):
             return "–"
         note = (
             gettext("the public page")

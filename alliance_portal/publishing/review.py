@@ -19,6 +19,7 @@ always did, so nothing pending can leak through any of them.
   and reordered.
 """
 
+import logging
 import time
 from contextlib import contextmanager
 from decimal import Decimal
@@ -26,7 +27,7 @@ from decimal import Decimal
 import reversion
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.utils import timezone, translation
 from django.utils.formats import localize
@@ -45,6 +46,7 @@ from .numbers import format_number
 UNCOMPARED_FIELDS = {"updated_at", "created_at", "first_published_at", "position"}
 PUBLICATION_FIELDS = ("status", "published_at", "unpublish_at")
 NEXT_GO_LIVE_KEY = "review:next-go-live"
+logger = logging.getLogger(__name__)
 # An empty text and no value read the same to a reader.
 EMPTY = (None, "")
 
@@ -364,6 +366,23 @@ def send_back(change, reviewer, comment):
     remember_next_go_live()
 
 
+def discard(change, user):
+    change.state = PendingChange.State.DISCARDED
+    change.reviewed_by = user
+    change.reviewed_at = timezone.now()
+    change.save()
+    remember_next_go_live()
+
+
+def discard_open_changes(items, user):
+    """Deleting an item ends its open change: there is nothing left to change."""
+    for item in items:
+        PendingChange.objects.open().for_item(item).update(
+            state=PendingChange.State.DISCARDED, reviewed_by=user, reviewed_at=timezone.now()
+        )
+    remember_next_go_live()
+
+
 # --- Scheduled approvals --------------------------------------------------------
 
 
@@ -387,11 +406,25 @@ def remember_next_go_live():
 
 
 def apply_due_changes():
-    """Write every scheduled approval whose time has come; returns how many."""
+    """Write every scheduled approval whose time has come; returns how many.
+
+    A change that cannot be written (its item was deleted, a part's number is
+    taken) is sent back with the reason instead of being tried on every request.
+    """
     due = PendingChange.objects.filter(
         state=PendingChange.State.SCHEDULED, go_live_at__lte=timezone.now()
     ).select_related("reviewed_by", "proposed_by")
-    applied_count = sum(1 for change in due if go_live(change))
+    applied_count = 0
+    for change in due:
+        try:
+            applied_count += go_live(change)
+        except ReviewError as error:
+            logger.warning("Scheduled change %s could not go live: %s", change.pk, error)
+            PendingChange.objects.filter(pk=change.pk).update(
+                state=PendingChange.State.RETURNED,
+                review_comment=gettext("Could not go live at its time: %(reason)s")
+                % {"reason": error},
+            )
     remember_next_go_live()
     return applied_count
 
@@ -408,11 +441,16 @@ class DueChangesMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        next_due = guarded(lambda: _coordination().get(NEXT_GO_LIVE_KEY))
-        if next_due is None:
-            next_due = remember_next_go_live()
-        if next_due and next_due <= time.time():
-            apply_due_changes()
+        try:
+            next_due = guarded(lambda: _coordination().get(NEXT_GO_LIVE_KEY))
+            if next_due is None:
+                next_due = remember_next_go_live()
+            if next_due and next_due <= time.time():
+                apply_due_changes()
+        except DatabaseError:
+            # The page itself then answers 503 (web/middleware.py); the change goes
+            # live on the first request after the database is back.
+            logger.warning("Scheduled changes not checked: the database is unavailable.")
         return self.get_response(request)
 
 

@@ -142,8 +142,9 @@ class ReviewMixin:
     def _announce(self, request, item, change):
         if change.state == PendingChange.State.RETURNED:
             text = gettext(
-                "%(reviewer)s sent the change by %(author)s back on %(time)s: “%(comment)s”. "
-                "The form shows that change; saving it submits it for review again."
+                "%(reviewer)s sent the change by %(author)s back on %(time)s. Comment: "
+                "“%(comment)s” – The form shows that change; saving it submits it for review "
+                "again."
             ) % {
                 "reviewer": review.person(change.reviewed_by),
                 "author": review.person(change.proposed_by),
@@ -174,6 +175,14 @@ class ReviewMixin:
             format_html('{} <a href="{}">{}</a>', text, review_url(change), gettext("Review")),
             level,
         )
+
+    def delete_model(self, request, obj):
+        review.discard_open_changes([obj], request.user)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        review.discard_open_changes(list(queryset), request.user)
+        super().delete_queryset(request, queryset)
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
@@ -348,6 +357,18 @@ class PendingChangeAdmin(admin.ModelAdmin):
         return TemplateResponse(request, "admin/publishing/review.html", context)
 
     def _decide(self, request, change, form):
+        try:
+            text = self._apply_decision(request, change, form)
+        except review.ReviewError as error:
+            self.message_user(request, str(error), messages.ERROR)
+            return HttpResponseRedirect(request.path)
+        moment = change.go_live_at and localize(localtime(change.go_live_at))
+        self.message_user(
+            request, text % {"item": change.item_repr, "time": moment}, messages.SUCCESS
+        )
+        return HttpResponseRedirect(reverse("admin:alliance_portal_pendingchange_changelist"))
+
+    def _apply_decision(self, request, change, form):
         decision = form.data["decision"]
         user = request.user
         if decision == "approve":
@@ -360,15 +381,9 @@ class PendingChangeAdmin(admin.ModelAdmin):
             review.send_back(change, user, form.cleaned_data["comment"].strip())
             text = gettext("The change to “%(item)s” was sent back to its author.")
         else:
-            change.state = PendingChange.State.DISCARDED
-            change.reviewed_by, change.reviewed_at = user, timezone.now()
-            change.save()
+            review.discard(change, user)
             text = gettext("The change to “%(item)s” was discarded.")
-        moment = change.go_live_at and localize(localtime(change.go_live_at))
-        self.message_user(
-            request, text % {"item": change.item_repr, "time": moment}, messages.SUCCESS
-        )
-        return HttpResponseRedirect(reverse("admin:alliance_portal_pendingchange_changelist"))
+        return text
 
     def preview_view(self, request, pk, language):
         """The public page of the item with the change applied, as the public would see

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 import reversion
 from django.contrib.auth.models import Group, Permission, User
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
@@ -106,6 +107,15 @@ def refused(path):
     with translation.override("en"), pytest.raises(CommandError) as refusal:
         call_command("import_content", str(path), stdout=StringIO())
     return str(refusal.value)
+
+
+@pytest.fixture(autouse=True)
+def content_type_cache_cleared():
+    """A flush inside a test makes content types anew, with new ids, and the test's
+    rollback brings the old rows back: the cache of ids must not outlive the test
+    (django-reversion and the review of changes look content types up by id)."""
+    yield
+    ContentType.objects.clear_cache()
 
 
 def flush_database():

@@ -365,3 +365,135 @@ def test_preview_links_stay_outside_review(editor_client, publisher_client):
     review.approve(change, publisher_client.user)
     assert PreviewLink.objects.filter(pk=link.pk).exists()
     assert PressStatement.objects.get(pk=statement.pk).headline_de == "Vorschaulink bleibt"
+
+
+def test_deleting_an_item_discards_its_open_change(editor_client, publisher_client, daa, newcomer):
+    change = propose(editor_client, daa, newcomer)
+    assert (
+        publisher_client.post(admin_url(Alliance, "delete", daa.pk), {"post": "yes"}).status_code
+        == 302
+    )
+    change.refresh_from_db()
+    assert change.state == PendingChange.State.DISCARDED
+    assert publisher_client.get(REVIEW_QUEUE).content.decode().count("Deutsche Aluminium") == 0
+
+
+def test_a_scheduled_change_that_cannot_go_live_is_sent_back_not_retried(
+    editor_client, publisher_client, daa, newcomer
+):
+    change = propose(editor_client, daa, newcomer)
+    review.approve(change, publisher_client.user, at=timezone.now() + timedelta(hours=1))
+    PendingChange.objects.filter(pk=change.pk).update(object_id="999999")  # item gone
+    with time_machine.travel(timezone.now() + timedelta(hours=2)):
+        assert Client().get("/de/").status_code == 200
+    change.refresh_from_db()
+    assert change.state == PendingChange.State.RETURNED
+    assert "Could not go live" in change.review_comment
+
+
+def test_public_queries_do_not_grow_with_pending_and_scheduled_changes(
+    editor_client, publisher_client, daa, newcomer
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    visitor = Client()
+    pages = [*DAA_PAGES, "/de/", "/de/search/?q=Aluminium", "/de/feeds/press/"]
+
+    def counts():
+        for page in pages:
+            visitor.get(page)  # the same warm-up before each measurement
+        measured = []
+        for page in pages:
+            with CaptureQueriesContext(connection) as queries:
+                assert visitor.get(page).status_code == 200
+            measured.append(len(queries))
+        return measured
+
+    before = counts()
+    change = propose(editor_client, daa, newcomer)
+    review.approve(change, publisher_client.user, at=timezone.now() + timedelta(days=1))
+    assert counts() == before
+
+
+def test_a_form_shown_again_with_an_emptied_slug_is_not_a_500(publisher_client):
+    statement = make_statement(status=Publishable.Status.DRAFT)
+    url = change_url(statement)
+    fields = admin_form(publisher_client, url)
+    fields.update({"slug": "", "headline_de": ""})
+    response = publisher_client.post(url, fields)
+    assert response.status_code == 200
+    assert "This field is required." in response.content.decode()
+
+
+NRW_STATEMENT = "aluminiumbuendnis-nrw-gemeinsame-erklaerung"
+
+
+def downloads_text(client, slug):
+    """The statement's page, PDF and press kit as a visitor gets them, as text."""
+    import io
+    import zipfile
+
+    from pypdf import PdfReader
+
+    page = client.get(f"/de/press/{slug}/").content.decode()
+    pdf = client.get(f"/de/press/{slug}/pdf/").content
+    pdf_text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    kit = b"".join(client.get(f"/de/press/{slug}/press-kit.zip").streaming_content)
+    with zipfile.ZipFile(io.BytesIO(kit)) as archive:
+        kit_text = " ".join(
+            archive.read(name).decode("utf-8", "ignore")
+            for name in archive.namelist()
+            if name.endswith((".txt", ".md", ".html"))
+        )
+    return {"page": page, "pdf": " ".join(pdf_text.split()), "press kit": kit_text}
+
+
+def test_cached_pages_pdfs_and_press_kits_show_the_live_version_until_approval(
+    editor_client, publisher_client, demo_content, settings
+):
+    from django.core.cache import caches
+
+    settings.PAGE_CACHE_SECONDS = 600
+    for alias in ("default", "coordination"):
+        caches[alias].clear()
+    statement = PressStatement.objects.get(slug=NRW_STATEMENT)
+    visitor = Client()
+    downloads_text(visitor, NRW_STATEMENT)  # cached as they are
+    url = change_url(statement)
+    fields = admin_form(editor_client, url)
+    fields["headline_de"] = "Schlagzeile nach der Prüfung"
+    assert editor_client.post(url, fields).status_code == 302
+    for door, text in downloads_text(visitor, NRW_STATEMENT).items():
+        assert "Schlagzeile nach der Prüfung" not in text, door
+    review.approve(PendingChange.objects.for_item(statement).get(), publisher_client.user)
+    for door, text in downloads_text(visitor, NRW_STATEMENT).items():
+        assert "Schlagzeile nach der Prüfung" in text, door
+
+
+def test_removed_and_moved_parts_are_compared_and_restorable(editor_client, publisher_client, daa):
+    url = change_url(daa)
+    fields = admin_form(editor_client, url)
+    demands = int(fields["demands-TOTAL_FORMS"])
+    assert demands >= 2
+    first_title = fields["demands-0-title_de"]
+    fields["demands-0-position"] = str(demands + 1)  # the first demand goes to the end
+    figure = fields["key_figures-0-label_de"]
+    fields["key_figures-0-DELETE"] = "on"
+    assert editor_client.post(url, fields).status_code == 302, errors(
+        editor_client.post(url, fields)
+    )
+    change = PendingChange.objects.for_item(daa).get()
+    page = publisher_client.get(admin_url(PendingChange, "change", change.pk)).content.decode()
+    assert "moved" in page and "removed" in page
+    assert "key figures: 1 removed" in change.summary.lower() or "removed" in change.summary
+    review.approve(change, publisher_client.user)
+    assert daa.demands.order_by("position").last().title_de == first_title
+    assert not daa.key_figures.filter(label_de=figure).exists()
+    # The live version the approval replaced is in the history and can be restored.
+    before_approval = Version.objects.get_for_object(daa)[1]
+    restore = admin_url(Alliance, "revision", daa.pk, before_approval.pk)
+    form = admin_form(publisher_client, restore)
+    assert publisher_client.post(restore, form).status_code == 302
+    assert daa.key_figures.filter(label_de=figure).exists()
+    assert daa.demands.order_by("position").first().title_de == first_title

@@ -8,7 +8,7 @@ from alliance_portal.models import Alliance, Goal
 from alliance_portal.publishing.models import PendingChange, Publishable
 from alliance_portal.publishing.roles import EDITOR, PUBLISHER
 from members.models import Organisation
-from news.models import NewsItem
+from news.models import Article, NewsItem
 from statements.models import PressStatement
 from tests.admin_forms import admin_form, admin_url, errors
 from tests.factories import make_alliance, make_goal
@@ -97,7 +97,7 @@ def test_editor_creates_drafts_only_even_when_posting_a_status(editor_client):
     assert not NewsItem.objects.published().filter(pk=item.pk).exists()
 
 
-@pytest.mark.parametrize("model", [Alliance, Organisation, PressStatement])
+@pytest.mark.parametrize("model", [Alliance, Organisation, PressStatement, NewsItem, Article])
 def test_editor_changes_published_content_only_through_review(editor_client, demo_content, model):
     item = model.objects.published().first()
     change_url = admin_url(model, "change", item.pk)
