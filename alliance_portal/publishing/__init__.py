@@ -7,6 +7,8 @@
   inlines, the translation overview.
 - `views`: staff previews, the keys-first paginator and list filters.
 - `page_cache`: whole public pages cached until content changes.
+- `review`, `review_admin`: changes to published items wait for a Publisher's approval;
+  a save from an outdated form is refused. `presence`: who else has an item open.
 - `roles`: the Editor and Publisher groups.
 - `translation_status`: which English texts are missing.
 """

@@ -4,7 +4,9 @@
 - `PublicationRulesMixin`, `PartRulesMixin`: the Editor and Publisher roles (`roles.py`)
   turned into what each may see and do, refused on the server too.
 - `PublishableAdmin`: the base of every publishable model's admin, with publish and
-  unpublish actions, the publication fieldset and the English-translation status.
+  unpublish actions, the publication fieldset and the English-translation status; changes
+  to published items go through review (`review_admin.ReviewMixin`) and the page names
+  who else has the item open (`presence.PresenceMixin`).
 - `OrderedInline`: inline rows in the order staff give them.
 - `translation_overview_view`: every published item that still misses English.
 

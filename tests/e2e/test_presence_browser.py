@@ -87,7 +87,9 @@ def heartbeats(page):
     return sent
 
 
-def test_two_staff_see_each_other_without_reloading(site, signed_in, django_user_model, settings):
+def test_two_staff_see_each_other_without_reloading(
+    roles, site, signed_in, django_user_model, settings
+):
     settings.ADMIN_PRESENCE_INTERVAL_MS = INTERVAL_MS
     staff(django_user_model, "paula", "Paula", "Schmidt", PUBLISHER)
     staff(django_user_model, "edith", "Edith", "Müller", EDITOR)

@@ -104,6 +104,12 @@ def test_an_editors_change_waits_for_the_publisher_and_goes_live_at_once(browser
     expect(comparison).to_contain_text(NEW_MEMBER)
     expect(comparison).to_contain_text(FIGURE)
     publisher.screenshot(path=SCREENSHOTS / "review-comparison-de.png", full_page=True)
+    # On a phone the comparison stays within the screen.
+    publisher.set_viewport_size({"width": 390, "height": 844})
+    publisher.screenshot(path=SCREENSHOTS / "review-comparison-de-390.png", full_page=True)
+    table_width = publisher.evaluate("document.querySelector('.review-comparison').scrollWidth")
+    assert table_width <= publisher.evaluate("document.querySelector('#content').clientWidth")
+    publisher.set_viewport_size({"width": 1280, "height": 900})
 
     # The preview shows the change as the public will see it, with a banner.
     with publisher.expect_popup() as popup:
