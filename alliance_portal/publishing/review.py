@@ -25,6 +25,7 @@ from contextlib import contextmanager
 from decimal import Decimal
 
 import reversion
+from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import DatabaseError, connection, transaction
@@ -81,7 +82,9 @@ def needs_review(item, user, *, asked=False):
 
 def _version_data(version):
     return {
-        "content_type": version.content_type_id,
+        # The model by name, not by content-type id: ids differ between databases,
+        # and a backup restores this row into another one.
+        "model": version._model._meta.label_lower,
         "object_id": version.object_id,
         "db": version.db,
         "format": version.format,
@@ -94,12 +97,18 @@ def _versions(snapshot):
     versions = []
     for data in snapshot:
         data = dict(data)
-        versions.append(Version(content_type_id=data.pop("content_type"), **data))
+        app_label, model_name = data.pop("model").split(".")
+        content_type = ContentType.objects.get_by_natural_key(app_label, model_name)
+        versions.append(Version(content_type=content_type, **data))
     return versions
 
 
 def _key(data):
-    return (data["content_type"], str(data["object_id"]))
+    return (data["model"], str(data["object_id"]))
+
+
+def _version_key(version):
+    return (version._model._meta.label_lower, str(version.object_id))
 
 
 def latest_snapshot(item):
@@ -138,7 +147,7 @@ def _reserve_keys(versions_data):
         return
     highest = {}
     for data in versions_data:
-        model = ContentType.objects.get_for_id(data["content_type"]).model_class()
+        model = apps.get_model(data["model"])
         try:
             number = int(data["object_id"])
         except ValueError:
@@ -171,17 +180,17 @@ def write(change, item, *, live=None):
     live = snapshot(item) if live is None else live
     ignored = outside_review(item)
     versions = [v for v in _versions(change.snapshot) if v._model._meta.label_lower not in ignored]
-    wanted = {(v.content_type_id, str(v.object_id)) for v in versions}
+    wanted = {_version_key(v) for v in versions}
     live_keys = {_key(data) for data in live}
     root = item_key(item)
     if root not in wanted:
         raise ReviewError(gettext("The change does not contain the item itself."))
-    for content_type_id, object_id in live_keys - wanted:
-        model = ContentType.objects.get_for_id(content_type_id).model_class()
-        if model._meta.label_lower not in ignored:
+    for label, object_id in live_keys - wanted:
+        model = apps.get_model(label)
+        if label not in ignored:
             model._default_manager.filter(pk=object_id).delete()
     for version in versions:
-        key = (version.content_type_id, str(version.object_id))
+        key = _version_key(version)
         stored = version._object_version
         model = type(stored.object)
         if key not in live_keys and model._default_manager.filter(pk=stored.object.pk).exists():
@@ -564,7 +573,7 @@ def _objects(snapshot_data, ignored):
         if stored._meta.label_lower in ignored:
             continue
         values = {f.attname: getattr(stored, f.attname) for f in type(stored)._meta.concrete_fields}
-        objects[(version.content_type_id, str(version.object_id))] = (
+        objects[_version_key(version)] = (
             type(stored),
             version.object_repr,
             values,
@@ -573,7 +582,7 @@ def _objects(snapshot_data, ignored):
 
 
 def item_key(item):
-    return (ContentType.objects.get_for_model(item).pk, str(item.pk))
+    return (item._meta.label_lower, str(item.pk))
 
 
 def _points_to(field, value, item):

@@ -505,3 +505,31 @@ def test_large_files_are_streamed_not_held_in_memory(db, media_root, tmp_path):
     # A few chunks of one megabyte, never the whole 24 MB file.
     assert export_peak < size / 4, export_peak
     assert import_peak < size / 4, import_peak
+
+
+def test_a_pending_change_survives_a_backup_and_is_approved_after_it(portal, media_root, tmp_path):
+    from django.http import HttpResponseRedirect
+
+    from alliance_portal.publishing import review
+    from alliance_portal.publishing.models import PendingChange
+
+    statement = PressStatement.objects.get()
+    editor = User.objects.get(username="redakteurin")
+
+    def save():  # what the admin's save would do, inside the review's transaction
+        PressStatement.objects.filter(pk=statement.pk).update(headline_de="Nach der Sicherung")
+        return HttpResponseRedirect("/")
+
+    review.capture_change(statement, editor, save)
+    archive = tmp_path / "backup.zip"
+    export(archive)
+    empty_portal(media_root)
+    Group.objects.create(name=EDITOR)
+    Group.objects.create(name=PUBLISHER)
+    import_(archive)
+
+    restored = PressStatement.objects.get()
+    assert restored.headline_de != "Nach der Sicherung"
+    change = PendingChange.objects.open().get()
+    review.approve(change, User.objects.get(username="redakteurin"))
+    assert PressStatement.objects.get().headline_de == "Nach der Sicherung"

@@ -497,3 +497,35 @@ def test_removed_and_moved_parts_are_compared_and_restorable(editor_client, publ
     assert publisher_client.post(restore, form).status_code == 302
     assert daa.key_figures.filter(label_de=figure).exists()
     assert daa.demands.order_by("position").first().title_de == first_title
+
+
+def test_a_german_office_types_the_go_live_time_its_own_way(editor_client, publisher_client, daa):
+    url = change_url(daa)
+    fields = admin_form(editor_client, url)
+    fields["summary_de"] = NEW_SUMMARY
+    assert editor_client.post(url, fields).status_code == 302
+    change = PendingChange.objects.for_item(daa).get()
+    review_page = admin_url(PendingChange, "change", change.pk)
+    german = {"HTTP_ACCEPT_LANGUAGE": "de"}
+    past = publisher_client.post(
+        review_page,
+        {"decision": "schedule", "go_live_at_0": "01.02.2020", "go_live_at_1": "09:00"},
+        **german,
+    )
+    html = past.content.decode()
+    assert "Dieser Zeitpunkt ist vorbei" in html and 'value="01.02.2020"' in html
+    when = timezone.localtime(timezone.now() + timedelta(days=3))
+    response = publisher_client.post(
+        review_page,
+        {
+            "decision": "schedule",
+            "go_live_at_0": when.strftime("%d.%m.%Y"),
+            "go_live_at_1": "14:30",
+        },
+        **german,
+    )
+    assert response.status_code == 302
+    change.refresh_from_db()
+    assert timezone.localtime(change.go_live_at).strftime("%d.%m.%Y %H:%M") == (
+        f"{when:%d.%m.%Y} 14:30"
+    )
