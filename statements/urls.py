@@ -4,6 +4,7 @@ from .views import (
     PressDetailView,
     PressListView,
     PreviewLinkView,
+    contact_vcard,
     press_kit,
     preview_pdf,
     preview_press_kit,
@@ -20,4 +21,5 @@ urlpatterns = [
     path("<slug:slug>/", PressDetailView.as_view(), name="detail"),
     path("<slug:slug>/pdf/", statement_pdf, name="pdf"),
     path("<slug:slug>/press-kit.zip", press_kit, name="press-kit"),
+    path("<slug:slug>/contacts/<int:pk>.vcf", contact_vcard, name="vcard"),
 ]

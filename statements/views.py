@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.urls import reverse
@@ -6,6 +7,7 @@ from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 
 from alliance_portal.publishing.page_cache import cached
+from alliance_portal.publishing.slugs import slugify_de
 from alliance_portal.publishing.views import PreviewableMixin, moved_permanently
 from alliance_portal.richtext import to_plain_text
 from alliance_portal.views import AllianceYearFilterMixin
@@ -14,7 +16,7 @@ from members.models import Organisation, Person
 
 from .models import PressStatement, PreviewLink
 from .pdf import render_statement_pdf, statement_pdf_filename
-from .press_kit import stream_press_kit
+from .press_kit import stream_press_kit, vcard
 
 
 def with_parts(statements):
@@ -25,6 +27,19 @@ def with_parts(statements):
         Prefetch("signatories", queryset=Organisation.objects.published()),
         Prefetch("press_contacts", queryset=Person.objects.select_related("organisation")),
     )
+
+
+def attach_speaker_organisations(statement):
+    """Give each quote the signatory it speaks for (`quote.organisation`), matched by
+    name in any language, so the page can show its logo: no query, the parts are
+    prefetched."""
+    by_name = {}
+    for organisation in statement.signatories.all():
+        for code, _name in settings.LANGUAGES:
+            name = getattr(organisation, f"name_{code}", None) or organisation.name
+            by_name.setdefault(name.casefold(), organisation)
+    for quote in statement.quotes.all():
+        quote.organisation = by_name.get((quote.speaker_organisation or "").casefold())
 
 
 def not_for_the_public(response):
@@ -68,6 +83,7 @@ class PressDetailView(PreviewableMixin, DetailView):
         data["dateline"] = statement.dateline_place
         data["articleBody"] = to_plain_text(statement.body)
         context["structured_data"] = data
+        attach_speaker_organisations(statement)
         # An embargoed statement seen in preview must never reach a search engine.
         context["noindex"] = not statement.is_published
         return context
@@ -160,3 +176,19 @@ def preview_press_kit(request, token):
     """The press kit for the journalist a preview link was made for: never cached,
     never indexed."""
     return not_for_the_public(press_kit_response(statement_with_parts(active_preview_link(token))))
+
+
+def contact_vcard(request, slug, pk):
+    """One press contact of a statement as a vCard, for a journalist's address book.
+    A 404 wherever the statement itself is, and for anyone not its press contact."""
+    statements = PressStatement.objects.visible_to(request.user)
+    statement = statements.filter(slug=slug).first()
+    if statement is None:
+        raise Http404("No such press statement.")
+    person = statement.press_contacts.select_related("organisation").filter(pk=pk).first()
+    if person is None:
+        raise Http404("Not a press contact of this statement.")
+    response = HttpResponse(vcard(person), content_type="text/vcard; charset=utf-8")
+    filename = f"{slugify_de(person.name)}.vcf"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response if statement.is_published else not_for_the_public(response)

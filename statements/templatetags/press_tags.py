@@ -38,7 +38,10 @@ def latest_statements(count=3, alliance=None):
     statements = PressStatement.objects.published().select_related("alliance")
     if alliance is not None:
         statements = statements.filter(alliance=alliance)
-    return {"statements": statements.order_by("-published_at", "-pk")[:count]}
+    return {
+        "statements": statements.order_by("-published_at", "-pk")[:count],
+        "hide_alliance": alliance is not None,
+    }
 
 
 # An organisation may have hundreds of quotes: its page shows the most recent ones.

@@ -267,7 +267,7 @@ def test_demo_statement_pdf_has_all_six_speakers_and_the_contact(client, demo_co
 
 def downloads(html):
     """The preview page's download links: (address, text)."""
-    paragraph = LexborHTMLParser(html).css_first("p.downloads")
+    paragraph = LexborHTMLParser(html).css_first(".downloads")
     return [(a.attributes["href"], a.text()) for a in paragraph.css("a")]
 
 
