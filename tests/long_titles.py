@@ -58,6 +58,20 @@ def make_long_titled_content():
         scope_de=WORD,
         source_de=WORD,
     )
+    # The widest figure the formatter writes: "über 1.234.567,9 Mrd. €" (billions keep
+    # one decimal, so 1.234.567,89 billion is written ,9), and one as long as
+    # "über 1.234.567,89 Mrd. €": "über 12.345.678,9 Mrd. €", the most the field holds.
+    for value in (Decimal("1234567890000000"), Decimal("12345678901234567")):
+        KeyFigure.objects.create(
+            alliance=alliance,
+            label_de=WORD,
+            value=value,
+            unit=KeyFigure.Unit.EUR,
+            qualifier=KeyFigure.Qualifier.OVER,
+            year=2024,
+            scope_de=WORD,
+            source_de=WORD,
+        )
     goal = make_goal(alliance=alliance, title_de=HEADLINE, description_de=WORD)
     make_goal(alliance=alliance, parent=goal, title_de=WORD, description_de=WORD)
     Demand.objects.create(alliance=alliance, title_de=WORD, description_de=HEADLINE)

@@ -53,11 +53,40 @@ def test_no_public_page_scrolls_sideways_at_320_px(page, site):
             # characters of the value; the 404 page names nothing), and site.css applies.
             if status != 404:
                 assert WORD[:50] in page.locator("main").inner_text(), path
-            expect(page.locator("main")).to_have_css("max-width", "1024px")
+            expect(page.locator("main")).to_have_css("max-width", "1216px")
             page.screenshot(path=SCREENSHOTS / f"long-titles-{language}-{name}-320.png")
             if scrolls_sideways(page):
                 too_wide.append(f"/{language}{path}")
+            too_wide += [f"/{language}{path}: {value}" for value in overflowing_figures(page)]
     assert not too_wide, f"These pages scroll sideways at 320 px: {too_wide}"
+
+
+def overflowing_figures(page):
+    """The key-figure values that reach out of their card."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('.figure')].flatMap(card => {
+            const box = card.getBoundingClientRect();
+            return [...card.querySelectorAll('.figure-value')].filter(value => {
+                const r = value.getBoundingClientRect();
+                return r.left < box.left || r.right > box.right || value.scrollWidth > value.clientWidth;
+            }).map(value => value.textContent.trim());
+        })"""
+    )
+
+
+def test_widest_key_figure_fits_its_card_at_320_px(page, site):
+    alliance = make_long_titled_content()["alliance"]
+    page.set_viewport_size(PHONE)
+    for language, text in (
+        ("de", "über 1.234.567,9\u00a0Mrd.\u00a0€"),
+        ("en", "over €1,234,567.9\u00a0bn"),
+    ):
+        page.goto(f"{site}/{language}/alliances/{alliance.slug}/")
+        values = page.locator(".figure-value").all_inner_texts()
+        assert text in values, values
+        assert overflowing_figures(page) == []
+        assert not scrolls_sideways(page)
+        page.screenshot(path=SCREENSHOTS / f"long-figures-{language}-320.png", full_page=True)
 
 
 def overlaps(box, other):
