@@ -68,7 +68,8 @@ def overflowing_figures(page):
             const box = card.getBoundingClientRect();
             return [...card.querySelectorAll('.figure-value')].filter(value => {
                 const r = value.getBoundingClientRect();
-                return r.left < box.left || r.right > box.right || value.scrollWidth > value.clientWidth;
+                return r.left < box.left || r.right > box.right
+                    || value.scrollWidth > value.clientWidth;
             }).map(value => value.textContent.trim());
         })"""
     )
