@@ -16,6 +16,8 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
+from .legal.admin import LegalPageAdmin
+from .legal.models import LegalPage
 from .models import (
     Alliance,
     Demand,
@@ -166,6 +168,8 @@ class ParticipantGroupInline(OrderedInline, TranslationTabularInline):
 
 # The review queue: changes to published items of every app wait here.
 admin.site.register(PendingChange, PendingChangeAdmin)
+# Impressum, privacy notice, accessibility statement (legal/admin.py).
+admin.site.register(LegalPage, LegalPageAdmin)
 
 
 @admin.register(Sector)

@@ -3,12 +3,14 @@
 German as in the seeds; English translated faithfully. Seed 000: Deutsche
 Aluminium-Allianz; 001: Aluminiumbündnis NRW (the body behind the press
 release); 002: UK Aluminium Alliance; 004: Thementisch Metall. Members and
-contacts are added by members/demo_content.py.
+contacts are added by members/demo_content.py; the legal pages (templates to
+complete) by legal/demo_content.py.
 """
 
 from datetime import date
 from decimal import Decimal
 
+from .legal import demo_content as legal_demo_content
 from .models import (
     Alliance,
     Demand,
@@ -633,6 +635,7 @@ def load(demo):
         )
         demo.placeholder_logo(alliance, initials=data["initials"])
         load_parts(demo, alliance, data)
+    legal_demo_content.load(demo)
 
 
 def load_parts(demo, alliance, data):

@@ -1,7 +1,8 @@
 """Alliances and what they are made of: goals, demands, key figures, groups.
 
 What every public model shares lives in sub-packages: the publication rule in
-`publishing/`, rich text in `richtext/`, images and documents in `uploads/`.
+`publishing/`, rich text in `richtext/`, images and documents in `uploads/`. The legal
+pages (`legal/`) are models of this app too, imported here.
 """
 
 from django.core.exceptions import ValidationError
@@ -12,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
+from .legal.models import LegalPage  # noqa: F401 (a model of this app)
 from .publishing.models import Publishable
 from .publishing.numbers import format_number
 from .publishing.slugs import SlugFromTitle

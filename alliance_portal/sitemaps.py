@@ -1,3 +1,4 @@
+from .legal.sitemaps import LegalPageSitemap
 from .models import Alliance
 from .web.sitemaps import PortalSitemap
 
@@ -12,4 +13,4 @@ class AllianceSitemap(PortalSitemap):
         return alliance.updated_at
 
 
-SITEMAPS = {"alliances": AllianceSitemap}
+SITEMAPS = {"alliances": AllianceSitemap, "legal": LegalPageSitemap}

@@ -2,6 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
+from .legal import translation as legal_translation  # noqa: F401 (registers LegalPage)
 from .models import Alliance, Demand, Goal, KeyFigure, ParticipantGroup, Section, Sector
 
 

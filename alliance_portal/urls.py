@@ -55,6 +55,8 @@ urlpatterns += i18n_patterns(
     # Feeds: RSS 2.0 and Atom, of the whole portal or of one alliance.
     path("feeds/", include("news.feed_urls")),
     path("feeds/", include("statements.feed_urls")),
+    # Impressum, privacy notice, accessibility statement: /de/impressum/, /en/imprint/…
+    path("", include("alliance_portal.legal.urls")),
 )
 
 if settings.DEBUG:

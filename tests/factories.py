@@ -1,8 +1,9 @@
 """Small `make_<model>(**overrides)` helpers for tests."""
 
+from datetime import date
 from itertools import count
 
-from alliance_portal.models import Alliance, Goal
+from alliance_portal.models import Alliance, Goal, LegalPage
 from alliance_portal.publishing.models import Publishable
 from members.models import Membership, Organisation, Person
 from news.models import NewsItem
@@ -83,3 +84,26 @@ def make_news_item(*, alliances=(), **overrides):
     if alliances:
         item.alliances.add(*alliances)
     return item
+
+
+LEGAL_TITLES = {
+    LegalPage.Kind.IMPRINT: ("Impressum", "Imprint"),
+    LegalPage.Kind.PRIVACY: ("Datenschutzerklärung", "Privacy notice"),
+    LegalPage.Kind.ACCESSIBILITY: ("Erklärung zur Barrierefreiheit", "Accessibility statement"),
+}
+
+
+def make_legal_page(kind, **overrides):
+    title_de, title_en = LEGAL_TITLES[kind]
+    values = {
+        "kind": kind,
+        "title_de": title_de,
+        "title_en": title_en,
+        "body_de": f"<p>Text: {title_de}</p>",
+        "body_en": f"<p>Text: {title_en}</p>",
+        "last_reviewed": date(2025, 3, 14),
+    }
+    if kind == LegalPage.Kind.ACCESSIBILITY:
+        values["contact_email"] = "barrieren@example.org"
+    values.update(overrides)
+    return LegalPage.objects.create(**values)

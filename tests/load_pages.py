@@ -84,8 +84,10 @@ def load_data_pages():
         "press feed of an alliance": f"/de/feeds/{issuer.slug}/press/",
         "search": "/de/search/?q=Aluminium",
         "search in English": "/en/search/?q=aluminium+energy",
+        "legal page": "/de/impressum/",
         "sitemap index": "/sitemap.xml",
         "sitemap of statements": "/sitemap-press.xml",
+        "sitemap of legal pages": "/sitemap-legal.xml",
     }
 
 

@@ -16,4 +16,8 @@ PUBLIC_PAGES = [
     "/de/press/aluminiumbuendnis-nrw-gemeinsame-erklaerung/",
     "/en/search/?q=aluminium",
     "/de/search/?q=a",
+    "/de/impressum/",
+    "/en/privacy/",
+    "/de/barrierefreiheit/",
+    "/en/accessibility/",
 ]

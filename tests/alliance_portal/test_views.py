@@ -37,12 +37,12 @@ def test_home_hides_drafts_and_future_alliances(client):
 
 def test_home_query_count_does_not_grow_with_alliances(client, django_assert_num_queries):
     make_alliance()
-    # Alliances, latest news, latest press statements.
-    with django_assert_num_queries(3):
+    # Alliances, latest news, latest press statements, the footer's legal pages.
+    with django_assert_num_queries(4):
         client.get("/de/")
     for _ in range(20):
         make_alliance()
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         client.get("/de/")
 
 
@@ -96,9 +96,9 @@ def test_alliance_page_query_count_does_not_grow(client, django_assert_num_queri
         return alliance.get_absolute_url()
 
     small, large = page_with_members(1), page_with_members(20)
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):
         client.get(small)
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):
         client.get(large)
 
 
@@ -199,11 +199,11 @@ def test_alliance_list_hides_drafts_and_answers_404_past_the_last_page(client):
 
 def test_alliance_list_query_count_does_not_grow(client, django_assert_num_queries):
     make_alliance()
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         client.get("/de/alliances/")
     for _ in range(40):
         make_alliance()
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         client.get("/de/alliances/")
 
 

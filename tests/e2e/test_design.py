@@ -32,7 +32,7 @@ def design_pages(language):
     """(name, path, status) of each kind of page the design covers, with the demo content."""
     with translation.override(language):
         legal = [
-            (f"legal-{kind}", reverse("legal-page", kwargs={"kind": kind}), 200)
+            (f"legal-{kind}", reverse("legal:detail", kwargs={"kind": kind}), 200)
             for kind in ("imprint", "privacy", "accessibility")
         ]
     prefix = f"/{language}"
