@@ -47,7 +47,9 @@ def footer(html):
 
 
 def footer_links(html):
-    return re.findall(r'<li><a href="([^"]+)"[^>]*>([^<]+)</a></li>', footer(html))
+    """(address, text) of the legal links in the footer."""
+    legal = re.search(r'<nav class="legal-nav".*?</nav>', footer(html), re.S)
+    return re.findall(r'<li><a href="([^"]+)"[^>]*>([^<]+)</a></li>', legal[0]) if legal else []
 
 
 # --- The pages ----------------------------------------------------------------
@@ -192,7 +194,7 @@ def test_body_is_sanitised_like_other_rich_text(client):
 def test_footer_of_the_home_page_links_every_legal_page(client, legal_pages):
     html = client.get("/de/").content.decode()
     assert re.search(r'<nav class="legal-nav" aria-label="[^"]+">', footer(html))
-    assert '<ul class="legal-links">' in footer(html)
+    assert '<ul class="legal-links footer-links">' in footer(html)
     assert footer_links(html) == [
         ("/de/impressum/", "Impressum"),
         ("/de/datenschutz/", "Datenschutzerklärung"),
@@ -399,3 +401,22 @@ def test_editors_and_publishers_edit_legal_pages():
             "delete_legalpage",
             "view_legalpage",
         }
+
+
+def test_footer_shows_the_portal_address_and_contact_from_the_imprint(client, legal_pages):
+    imprint = legal_pages[Kind.IMPRINT]
+    imprint.postal_address = "Bündnisbüro Aluminium\nAm Bahnhof 3\n40210 Düsseldorf"
+    imprint.contact_email = "presse@buendnis.example"
+    imprint.save()
+    for language in ("de", "en"):
+        html = footer(client.get(f"/{language}/press/").content.decode())
+        assert (
+            '<address class="footer-address">\n  Bündnisbüro Aluminium<br>Am Bahnhof 3<br>'
+            "40210 Düsseldorf\n"
+            '  <br><a href="mailto:presse@buendnis.example">presse@buendnis.example</a>\n'
+            "</address>"
+        ) in html
+
+
+def test_footer_has_no_address_without_one_in_the_imprint(client, legal_pages):
+    assert "footer-address" not in client.get("/de/").content.decode()
