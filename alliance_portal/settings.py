@@ -260,6 +260,8 @@ LANGUAGES = [
 ]
 LOCALE_PATHS = [BASE_DIR / "alliance_portal" / "locale"]
 USE_I18N = True
+# English dates as press releases write them: alliance_portal/formats/en/formats.py.
+FORMAT_MODULE_PATH = ["alliance_portal.formats"]
 USE_TZ = True
 TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE") or "Europe/Berlin"
 

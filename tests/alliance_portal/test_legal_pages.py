@@ -82,7 +82,7 @@ def test_legal_page_shows_title_body_and_review_date_in_english(
     assert '<html lang="en">' in html
     assert f"<h1>{title}</h1>" in html
     assert f"<p>Text: {title}</p>" in html
-    assert 'Last reviewed on <time datetime="2025-03-14">March 14, 2025</time>' in html
+    assert 'Last reviewed on <time datetime="2025-03-14">14 March 2025</time>' in html
 
 
 def test_english_page_without_english_text_shows_the_german_marked(client):
