@@ -135,6 +135,9 @@ MIDDLEWARE = [
     # (after checking its own Host), so links and the page cache ignore the Host.
     "alliance_portal.web.middleware.SiteAddressMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Gzip for visitors' pages, feeds and downloads (not the admin or staff: BREACH);
+    # above ConditionalGetMiddleware, so ETags and 304s are those of the plain page.
+    "alliance_portal.web.middleware.PublicGZipMiddleware",
     # 304 answers to If-None-Match / If-Modified-Since, for cached pages too.
     "django.middleware.http.ConditionalGetMiddleware",
     # Approvals scheduled for a time go live on the first request after it, before
