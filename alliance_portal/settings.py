@@ -135,6 +135,9 @@ MIDDLEWARE = [
     # (after checking its own Host), so links and the page cache ignore the Host.
     "alliance_portal.web.middleware.SiteAddressMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Gzip for visitors' pages, feeds and downloads (not the admin or staff: BREACH);
+    # above ConditionalGetMiddleware, so ETags and 304s are those of the plain page.
+    "alliance_portal.web.middleware.PublicGZipMiddleware",
     # 304 answers to If-None-Match / If-Modified-Since, for cached pages too.
     "django.middleware.http.ConditionalGetMiddleware",
     # Approvals scheduled for a time go live on the first request after it, before
@@ -244,9 +247,17 @@ else:
 PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 600)
 # On PostgreSQL, the most a search query may take (alliance_portal/web/search.py).
 SEARCH_TIMEOUT_MS = env_int("DJANGO_SEARCH_TIMEOUT_MS", 250)
-# Not public pages: the admin, the language switch, the health check, and the
-# favicon (browsers keep it for a week, which the page cache would turn into 0).
-PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/i18n/", "/healthz", "/favicon.ico")
+# Not public pages: the admin, the language switch, the health check, and the icons
+# and manifest at the root (browsers keep them for a week or an hour, which the page
+# cache would turn into 0).
+PAGE_CACHE_EXCLUDED_PATHS = (
+    "/admin/",
+    "/i18n/",
+    "/healthz",
+    "/favicon.ico",
+    "/apple-touch-icon",
+    "/manifest.webmanifest",
+)
 # How often an open change form in the admin says "still open here" to the others
 # (alliance_portal/publishing/presence.py); well under its PRESENCE_SECONDS (90).
 ADMIN_PRESENCE_INTERVAL_MS = 30_000
@@ -412,6 +423,8 @@ PUBLIC_CSP_DIRECTIVES = {
     "style-src": [SELF],
     "img-src": [SELF, *MEDIA_ORIGINS],
     "font-src": [SELF],
+    # The web-app manifest (/manifest.webmanifest), which default-src 'none' would block.
+    "manifest-src": [SELF],
     "object-src": [NONE],
     "base-uri": [NONE],
     "form-action": [SELF],

@@ -14,7 +14,7 @@ from django.views.static import serve
 from .publishing.admin import translation_overview_view
 from .views import HomeView
 from .web.sitemaps import collected_sitemaps, sitemap_section
-from .web.views import SearchView, favicon_ico, robots_txt
+from .web.views import SearchView, apple_touch_icon, favicon_ico, robots_txt, web_manifest
 
 SITEMAPS = collected_sitemaps()
 
@@ -36,6 +36,9 @@ urlpatterns = [
     ),
     path("robots.txt", robots_txt, name="robots"),
     path("favicon.ico", favicon_ico, name="favicon"),
+    path("apple-touch-icon.png", apple_touch_icon, name="apple-touch-icon"),
+    path("apple-touch-icon-precomposed.png", apple_touch_icon),
+    path("manifest.webmanifest", web_manifest, name="web-manifest"),
     path(
         "admin/translations/",
         admin.site.admin_view(translation_overview_view),

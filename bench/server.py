@@ -36,11 +36,21 @@ def get(port, path, timeout=60):
 
 
 class Gunicorn:
-    """The project's gunicorn settings with bench/wsgi.py, 2 workers, no recycling."""
+    """The project's gunicorn settings with bench/wsgi.py, 2 workers, no recycling.
+    `config` and `app` replace bench/gunicorn.conf.py and bench/wsgi.py (the Lighthouse
+    run serves the portal itself, with the project's gunicorn.conf.py)."""
 
-    def __init__(self, env, log_path):
+    def __init__(
+        self,
+        env,
+        log_path,
+        config=ROOT / "bench" / "gunicorn.conf.py",
+        app="bench.wsgi:application",
+    ):
         self.port = free_port()
         self.log_path = log_path
+        self.config = config
+        self.app = app
         self.env = {
             **env,
             "GUNICORN_BIND": f"127.0.0.1:{self.port}",
@@ -63,8 +73,8 @@ class Gunicorn:
             "-m",
             "gunicorn",
             "--config",
-            str(ROOT / "bench" / "gunicorn.conf.py"),
-            "bench.wsgi:application",
+            str(self.config),
+            self.app,
         ]
         # A session (process group) of its own, so that stop() ends the workers too.
         with open(self.log_path, "w") as log:

