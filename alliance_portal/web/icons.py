@@ -14,10 +14,9 @@ NAME = "Alliance Portal"
 SHORT_NAME = "Alliances"
 # img/favicon.svg's blue and white.
 BRAND_BLUE = "#0b5cad"
-# The browser's bar above a page: the header's colour (site.css --surface) in light mode;
-# in dark mode the page's text colour (--ink), dark enough for white browser text.
-THEME_COLOR_LIGHT = "#f3f5f8"
-THEME_COLOR_DARK = "#1d2330"
+# The browser's bar above a page: the header's colour (site.css --bg) in either scheme.
+THEME_COLOR_LIGHT = "#ffffff"
+THEME_COLOR_DARK = "#0f131a"
 # A page's background (site.css body), the splash screen of a home-screen shortcut.
 BACKGROUND_COLOR = "#ffffff"
 
