@@ -425,6 +425,9 @@ PUBLIC_CSP_DIRECTIVES = {
     "font-src": [SELF],
     # The web-app manifest (/manifest.webmanifest), which default-src 'none' would block.
     "manifest-src": [SELF],
+    # Same origin only, and no script may run to use it: lets auditing tools read
+    # /robots.txt from inside a page (Lighthouse's robots-txt audit).
+    "connect-src": [SELF],
     "object-src": [NONE],
     "base-uri": [NONE],
     "form-action": [SELF],
