@@ -245,8 +245,9 @@ PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 600)
 # On PostgreSQL, the most a search query may take (alliance_portal/web/search.py).
 SEARCH_TIMEOUT_MS = env_int("DJANGO_SEARCH_TIMEOUT_MS", 250)
 # Not public pages: the admin, the language switch, the health check, and the
-# favicon (browsers keep it for a week, which the page cache would turn into 0).
-PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/i18n/", "/healthz", "/favicon.ico")
+# favicon and brand stylesheet (browsers keep them for a week and a year, which the
+# page cache would turn into 0; the stylesheet is cached by content generation).
+PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/i18n/", "/healthz", "/favicon.ico", "/brand.css")
 # How often an open change form in the admin says "still open here" to the others
 # (alliance_portal/publishing/presence.py); well under its PRESENCE_SECONDS (90).
 ADMIN_PRESENCE_INTERVAL_MS = 30_000

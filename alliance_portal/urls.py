@@ -14,7 +14,7 @@ from django.views.static import serve
 from .publishing.admin import translation_overview_view
 from .views import HomeView
 from .web.sitemaps import collected_sitemaps, sitemap_section
-from .web.views import SearchView, favicon_ico, robots_txt
+from .web.views import SearchView, brand_css, favicon_ico, robots_txt
 
 SITEMAPS = collected_sitemaps()
 
@@ -36,6 +36,8 @@ urlpatterns = [
     ),
     path("robots.txt", robots_txt, name="robots"),
     path("favicon.ico", favicon_ico, name="favicon"),
+    # The alliances' brand colours, for every language (web/branding.py).
+    path("brand.css", brand_css, name="brand-css"),
     path(
         "admin/translations/",
         admin.site.admin_view(translation_overview_view),
