@@ -8,6 +8,7 @@ from .views import (
     preview_pdf,
     preview_press_kit,
     statement_pdf,
+    statement_share_image,
 )
 
 app_name = "press"
@@ -20,4 +21,5 @@ urlpatterns = [
     path("<slug:slug>/", PressDetailView.as_view(), name="detail"),
     path("<slug:slug>/pdf/", statement_pdf, name="pdf"),
     path("<slug:slug>/press-kit.zip", press_kit, name="press-kit"),
+    path("<slug:slug>/share.png", statement_share_image, name="share-image"),
 ]
