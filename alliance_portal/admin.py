@@ -37,6 +37,7 @@ from .publishing.admin import (
 from .publishing.models import PendingChange
 from .publishing.numbers import LocalizedIntegerField
 from .publishing.review_admin import PendingChangeAdmin
+from .web.branding import BrandColourField, ColourInput
 
 
 class SectionInline(OrderedInline, TranslationStackedInline):
@@ -194,6 +195,11 @@ class AllianceAdmin(PublishableAdmin):
     list_filter = ["status", "kind", "sector", ("country", CountryFilter), "region", "featured"]
     list_select_related = ["sector"]
     search_fields = ["name_de", "name_en", "short_name", "summary_de", "summary_en", "slug"]
+    # The admin gives every CharField its text input; the brand colour keeps its picker.
+    formfield_overrides = {
+        **PublishableAdmin.formfield_overrides,
+        BrandColourField: {"widget": ColourInput},
+    }
     inlines = [SectionInline, GoalInline, DemandInline, KeyFigureInline, ParticipantGroupInline]
     fieldsets = [
         (None, {"fields": ("name", "short_name", "slug", "kind", "sector", "featured")}),
@@ -216,7 +222,21 @@ class AllianceAdmin(PublishableAdmin):
             },
         ),
         (_("Introductions"), {"fields": ("goals_intro", "demands_intro")}),
-        (_("Images"), {"fields": ("logo", "logo_alt", "hero_image", "hero_image_alt")}),
+        (
+            _("Images and colour"),
+            {
+                "fields": (
+                    "logo",
+                    "logo_alt",
+                    "brand_colour",
+                    "hero_image",
+                    "hero_image_alt",
+                    "hero_image_caption",
+                    ("hero_image_credit", "hero_image_licence"),
+                    "hero_image_licence_url",
+                )
+            },
+        ),
         PublishableAdmin.publication_fieldset,
     ]
 

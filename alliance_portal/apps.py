@@ -11,12 +11,20 @@ class AlliancePortalConfig(AppConfig):
     verbose_name = _("Alliances")
 
     def ready(self):
-        from .publishing.page_cache import forget_generation, invalidate_on_change
+        from .publishing.page_cache import (
+            derive_with_generation,
+            forget_generation,
+            invalidate_on_change,
+        )
         from .uploads.checks import IMAGE_MAX_PIXELS
-        from .web import checks  # noqa: F401 (registers the deployment checks)
+
+        # (Importing `checks` registers the deployment checks.)
+        from .web import branding, checks  # noqa: F401
 
         # Public pages show these models: a change drops the cached pages.
         invalidate_on_change(*self.get_models())
+        # Every page links the brand stylesheet by its version, made once per change.
+        derive_with_generation("brand-css", branding.current_stylesheet_version)
         # A migration may rewrite content without signals.
         post_migrate.connect(forget_generation, dispatch_uid="page-cache:migrate")
 

@@ -21,7 +21,7 @@ from .models import (
     Section,
     Sector,
 )
-from .ops.demo import DEMO_PUBLISHED_AT, T, as_html, placeholder_alt
+from .ops.demo import DEMO_PUBLISHED_AT, T, as_html, logo_alt, wordmark
 
 SECTORS = {
     "aluminium": T("Aluminium", "Aluminium"),
@@ -41,6 +41,7 @@ ALLIANCES = [
     # --- Seed 000 -----------------------------------------------------------
     {
         "slug": "deutsche-aluminium-allianz",
+        "brand_colour": "#0b3d91",  # a deep blue
         "initials": "DAA",
         "name": T("Deutsche Aluminium-Allianz", "German Aluminium Alliance"),
         "short_name": "DAA",
@@ -195,6 +196,7 @@ ALLIANCES = [
     # --- Seed 001 -----------------------------------------------------------
     {
         "slug": "aluminiumbuendnis-nrw",
+        "brand_colour": "#a11d21",  # a dark red
         "initials": "AB",
         "name": T(
             "Aluminiumbündnis Nordrhein-Westfalen", "North Rhine-Westphalia Aluminium Alliance"
@@ -311,6 +313,7 @@ ALLIANCES = [
     # --- Seed 002 -----------------------------------------------------------
     {
         "slug": "uk-aluminium-alliance",
+        "brand_colour": "#0f5257",  # a dark teal
         "initials": "UKAA",
         "name": T("UK Aluminium Alliance", "UK Aluminium Alliance"),
         "short_name": "UKAA",
@@ -460,6 +463,7 @@ ALLIANCES = [
     # --- Seed 004 -----------------------------------------------------------
     {
         "slug": "thementisch-metall",
+        "brand_colour": "#334155",  # a dark slate
         "initials": "TM",
         "name": T("Thementisch Metall", "Metals Round Table"),
         "kind": Alliance.Kind.WORKING_GROUP,
@@ -629,11 +633,12 @@ def load(demo):
             source_url=data.get("source_url", ""),
             goals_intro=data.get("goals_intro", T("", "")),
             demands_intro=data.get("demands_intro", T("", "")),
-            logo_alt=placeholder_alt(data["name"], data["initials"]),
+            logo_alt=logo_alt(data["name"]),
+            brand_colour=data["brand_colour"],
             status=Publishable.Status.PUBLISHED,
             published_at=DEMO_PUBLISHED_AT,
         )
-        demo.placeholder_logo(alliance, initials=data["initials"])
+        demo.demo_logo(alliance, wordmark=wordmark(data), colour=data["brand_colour"])
         load_parts(demo, alliance, data)
     legal_demo_content.load(demo)
 

@@ -19,6 +19,7 @@ from .publishing.numbers import format_number
 from .publishing.slugs import SlugFromTitle
 from .richtext.fields import RichTextField
 from .uploads.fields import DocumentFileField, ImagesNeedAltText, ImageWithAltText
+from .web.branding import BrandColourField, brand_class
 
 
 class Sector(SlugFromTitle):
@@ -116,8 +117,39 @@ class Alliance(SlugFromTitle, Publishable, ImagesNeedAltText):
     goals_intro = models.TextField(_("introduction to the goals"), blank=True)
     demands_intro = models.TextField(_("introduction to the demands"), blank=True)
     logo = ImageWithAltText(_("logo"), alt_text=_("logo alt text"), upload_to="alliances/logos/")
+    brand_colour = BrandColourField(
+        _("brand colour"),
+        help_text=_(
+            "The alliance's colour, as #rrggbb: the band of its page, its cards and its "
+            "sharing images. Text on it is white, so it must be dark enough for a contrast "
+            "of at least 4.5:1 (WCAG AA)."
+        ),
+    )
     hero_image = ImageWithAltText(
         _("hero image"), alt_text=_("hero image alt text"), upload_to="alliances/heroes/"
+    )
+    hero_image_caption = models.CharField(
+        _("hero image caption"),
+        max_length=300,
+        blank=True,
+        help_text=_("Shown under the hero image: what or whom it shows."),
+    )
+    hero_image_credit = models.CharField(
+        _("hero image credit"),
+        max_length=200,
+        blank=True,
+        help_text=_("Who took or made the image, such as “Jane Doe / Trimet”."),
+    )
+    hero_image_licence = models.CharField(
+        _("hero image licence"),
+        max_length=100,
+        blank=True,
+        help_text=_("Under which terms the image is used, such as “CC BY 4.0”."),
+    )
+    hero_image_licence_url = models.URLField(
+        _("hero image licence link"),
+        blank=True,
+        help_text=_("The licence's text, such as https://creativecommons.org/licenses/by/4.0/."),
     )
 
     class Meta(Publishable.Meta):
@@ -130,6 +162,20 @@ class Alliance(SlugFromTitle, Publishable, ImagesNeedAltText):
 
     def get_absolute_url(self):
         return reverse("alliances:detail", kwargs={"slug": self.slug})
+
+    @property
+    def brand_class(self):
+        """The CSS class that gives an element this alliance's colour (`/brand.css`)."""
+        return brand_class(self.slug)
+
+    @property
+    def has_hero_credits(self):
+        return bool(
+            self.hero_image_caption
+            or self.hero_image_credit
+            or self.hero_image_licence
+            or self.hero_image_licence_url
+        )
 
 
 class AlliancePart(models.Model):

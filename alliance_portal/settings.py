@@ -247,9 +247,10 @@ else:
 PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 600)
 # On PostgreSQL, the most a search query may take (alliance_portal/web/search.py).
 SEARCH_TIMEOUT_MS = env_int("DJANGO_SEARCH_TIMEOUT_MS", 250)
-# Not public pages: the admin, the language switch, the health check, and the icons
-# and manifest at the root (browsers keep them for a week or an hour, which the page
-# cache would turn into 0).
+# Not public pages: the admin, the language switch, the health check, the icons and
+# manifest at the root (browsers keep them for a week or an hour, which the page cache
+# would turn into 0), and the brand stylesheet (kept a year under its version, and
+# cached by content generation itself).
 PAGE_CACHE_EXCLUDED_PATHS = (
     "/admin/",
     "/i18n/",
@@ -257,6 +258,7 @@ PAGE_CACHE_EXCLUDED_PATHS = (
     "/favicon.ico",
     "/apple-touch-icon",
     "/manifest.webmanifest",
+    "/brand.css",
 )
 # How often an open change form in the admin says "still open here" to the others
 # (alliance_portal/publishing/presence.py); well under its PRESENCE_SECONDS (90).

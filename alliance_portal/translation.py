@@ -25,6 +25,7 @@ class AllianceTranslation(TranslationOptions):
         "demands_intro",
         "logo_alt",
         "hero_image_alt",
+        "hero_image_caption",
     )
     required_languages = {"de": ("name", "summary")}
 

@@ -14,7 +14,14 @@ from django.views.static import serve
 from .publishing.admin import translation_overview_view
 from .views import HomeView
 from .web.sitemaps import collected_sitemaps, sitemap_section
-from .web.views import SearchView, apple_touch_icon, favicon_ico, robots_txt, web_manifest
+from .web.views import (
+    SearchView,
+    apple_touch_icon,
+    brand_css,
+    favicon_ico,
+    robots_txt,
+    web_manifest,
+)
 
 SITEMAPS = collected_sitemaps()
 
@@ -39,6 +46,8 @@ urlpatterns = [
     path("apple-touch-icon.png", apple_touch_icon, name="apple-touch-icon"),
     path("apple-touch-icon-precomposed.png", apple_touch_icon),
     path("manifest.webmanifest", web_manifest, name="web-manifest"),
+    # The alliances' brand colours, for every language (web/branding.py).
+    path("brand.css", brand_css, name="brand-css"),
     path(
         "admin/translations/",
         admin.site.admin_view(translation_overview_view),

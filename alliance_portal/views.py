@@ -11,6 +11,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import get_language
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
 from .models import KEY_FIGURE_FIELDS, Alliance, Goal, Sector
@@ -28,6 +29,7 @@ from .publishing.views import (
     country_choices,
     moved_permanently,
 )
+from .web import share_images
 
 
 class AllianceYearParameters(PaginatedParameters):
@@ -189,4 +191,47 @@ def key_figures_download(request, slug, format):
         writer.writeheader()
         writer.writerows(rows)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def alliance_share_card(alliance):
+    """What an alliance's sharing image shows, in the active language."""
+    facts = [str(alliance.get_kind_display())]
+    if alliance.region:
+        facts.append(alliance.region)
+    elif alliance.country:
+        facts.append(str(alliance.country.name))
+    return share_images.ShareCard(
+        title=alliance.name,
+        band_text=" · ".join(facts),
+        colour=alliance.brand_colour,
+        summary=alliance.summary,
+        logo=share_images.read_file(alliance.logo),
+    )
+
+
+@require_safe
+def alliance_share_image(request, slug):
+    """The alliance's sharing image (web/share_images.py), for whoever may see its page:
+    a draft's is a 404 for the public, as its page is."""
+    alliances = Alliance.objects.visible_to(request.user)
+    alliance = alliances.filter(slug=slug).first()
+    if alliance is None:
+        return moved_permanently(
+            alliances, slug, lambda moved: reverse("alliances:share-image", args=[moved.slug])
+        )
+    version = (
+        "alliance",
+        alliance.pk,
+        get_language(),
+        alliance.updated_at.isoformat(),
+        alliance.brand_colour,
+        alliance.logo.name,
+    )
+    png = share_images.cached_png(
+        version, lambda: share_images.render(alliance_share_card(alliance))
+    )
+    response = HttpResponse(png, content_type="image/png")
+    if not alliance.is_published:
+        response["Cache-Control"] = "private, no-store"
     return response

@@ -7,7 +7,7 @@ slug. People are recorded with the functions the seeds give them.
 from datetime import date
 
 from alliance_portal.models import Alliance
-from alliance_portal.ops.demo import DEMO_PUBLISHED_AT, T, as_html, placeholder_alt
+from alliance_portal.ops.demo import DEMO_PUBLISHED_AT, T, as_html, logo_alt, wordmark
 from alliance_portal.publishing.models import Publishable
 
 from .models import AllianceContact, Membership, Organisation, Person
@@ -299,11 +299,11 @@ def load(demo):
             region=data.get("region", T("", "")),
             description=as_html(data.get("description", T("", ""))),
             website=data.get("website", ""),
-            logo_alt=placeholder_alt(data["name"], data["initials"]),
+            logo_alt=logo_alt(data["name"]),
             status=Publishable.Status.PUBLISHED,
             published_at=DEMO_PUBLISHED_AT,
         )
-        demo.placeholder_logo(organisation, initials=data["initials"])
+        demo.demo_logo(organisation, wordmark=wordmark(data))
         organisations[data["slug"]] = organisation
 
     alliances = {alliance.slug: alliance for alliance in Alliance.objects.all()}

@@ -9,6 +9,7 @@ from .views import (
     preview_pdf,
     preview_press_kit,
     statement_pdf,
+    statement_share_image,
 )
 
 app_name = "press"
@@ -22,4 +23,5 @@ urlpatterns = [
     path("<slug:slug>/pdf/", statement_pdf, name="pdf"),
     path("<slug:slug>/press-kit.zip", press_kit, name="press-kit"),
     path("<slug:slug>/contacts/<int:pk>.vcf", contact_vcard, name="vcard"),
+    path("<slug:slug>/share.png", statement_share_image, name="share-image"),
 ]

@@ -2,8 +2,11 @@ from django.conf import settings
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
-from django.utils.translation import get_language
+from django.utils.formats import date_format
+from django.utils.translation import get_language, gettext
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView
 
 from alliance_portal.publishing.page_cache import cached
@@ -11,6 +14,7 @@ from alliance_portal.publishing.slugs import slugify_de
 from alliance_portal.publishing.views import PreviewableMixin, moved_permanently
 from alliance_portal.richtext import to_plain_text
 from alliance_portal.views import AllianceYearFilterMixin
+from alliance_portal.web import share_images
 from alliance_portal.web.structured_data import news_article_data
 from members.models import Organisation, Person
 
@@ -191,4 +195,45 @@ def contact_vcard(request, slug, pk):
     response = HttpResponse(vcard(person), content_type="text/vcard; charset=utf-8")
     filename = f"{slugify_de(person.name)}.vcf"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response if statement.is_published else not_for_the_public(response)
+
+
+def statement_share_card(statement):
+    """What a statement's sharing image shows, in the active language."""
+    alliance = statement.alliance
+    released = date_format(timezone.localtime(statement.published_at), "DATE_FORMAT")
+    return share_images.ShareCard(
+        title=statement.headline,
+        band_text=alliance.name,
+        colour=alliance.brand_colour,
+        heading=f"{gettext('Press statement')} · {released}",
+        logo=share_images.read_file(alliance.logo),
+    )
+
+
+@require_safe
+def statement_share_image(request, slug):
+    """The statement's sharing image (alliance_portal/web/share_images.py), for whoever
+    may see its page: an embargoed statement's is a 404 for the public, as its page is."""
+    statements = PressStatement.objects.visible_to(request.user)
+    statement = statements.select_related("alliance").filter(slug=slug).first()
+    if statement is None:
+        return moved_permanently(
+            statements, slug, lambda s: reverse("press:share-image", args=[s.slug])
+        )
+    alliance = statement.alliance
+    version = (
+        "statement",
+        statement.pk,
+        get_language(),
+        statement.updated_at.isoformat(),
+        statement.published_at.isoformat(),
+        alliance.updated_at.isoformat(),
+        alliance.brand_colour,
+        alliance.logo.name,
+    )
+    png = share_images.cached_png(
+        version, lambda: share_images.render(statement_share_card(statement))
+    )
+    response = HttpResponse(png, content_type="image/png")
     return response if statement.is_published else not_for_the_public(response)

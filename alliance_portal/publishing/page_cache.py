@@ -8,7 +8,9 @@ that changes whenever content changes:
   passes: the generation knows the next such moment and expires with it, so
   embargoes lift and items disappear on time without a job runner.
 A new generation makes every earlier page unreachable at once; old entries
-simply time out.
+simply time out. Small values every page needs and that follow the content (the
+brand stylesheet's version, web/branding.py) are made with the generation and
+travel in it (`derive_with_generation`), so pages read them without a query.
 
 The generation lives in the "coordination" cache, which all gunicorn workers
 share (Redis, or a small file cache on the host when there is no Redis), so an
@@ -45,6 +47,8 @@ GENERATION_KEY = "page-cache:generation"
 UNSTORED_HEADERS = {"set-cookie", "x-cache"}
 
 _publishable_models = []
+# {name: make}: values made with each new generation (see derive_with_generation).
+_derived = {}
 
 
 def coordination_cache():
@@ -73,6 +77,7 @@ def new_generation(changed_at=None):
         "token": uuid.uuid4().hex,
         "changed_at": changed_at or time.time(),
         "valid_until": next_scheduled_change(),
+        "derived": {name: make() for name, make in _derived.items()},
     }
     stored = guarded(
         lambda: coordination_cache().set(GENERATION_KEY, generation, timeout=None) or True
@@ -80,10 +85,37 @@ def new_generation(changed_at=None):
     return generation if stored else None
 
 
-def cached(key, make, timeout):
+def stored_generation():
+    """The generation if one is current, without making one (which costs queries):
+    None when there is none, it has expired, or the cache cannot be reached."""
+    generation = guarded(lambda: coordination_cache().get(GENERATION_KEY))
+    if generation is None or (generation["valid_until"] or float("inf")) <= time.time():
+        return None
+    return generation
+
+
+def derive_with_generation(name, make):
+    """Have `make()` called whenever a new generation starts (once per change of
+    content) and its value kept in the generation, where `derived_value(name)` reads
+    it. Keep it small: every request reads the generation."""
+    _derived[name] = make
+
+
+def derived_value(name):
+    """The value `derive_with_generation(name, …)` made for the current generation, or
+    None when no generation is current (nothing is made here: no query)."""
+    generation = stored_generation()
+    return generation.get("derived", {}).get(name) if generation else None
+
+
+def cached(key, make, timeout, *, start_generation=True):
     """`make()`'s value, kept under `key` in the content generation: made once per
-    generation while the cache answers, made every time while it does not."""
-    generation = current_generation()
+    generation while the cache answers, made every time while it does not.
+
+    `start_generation=False` for a value cheaper than starting a generation (which
+    asks the database what is scheduled): without a current one, it is made, not kept.
+    """
+    generation = current_generation() if start_generation else stored_generation()
     if generation is None:
         return make()
     key = f"{key}:{generation['token']}"
@@ -135,7 +167,8 @@ def invalidate_on_change(*models):
 def next_scheduled_change():
     """The next moment (a Unix time) an item becomes public or stops being public.
 
-    Two index lookups per publishable model, once per generation, not per page.
+    Two index lookups per publishable model, once per generation, not per page
+    (plus what `derive_with_generation` asks for).
     """
     from .models import Publishable
 

@@ -1,4 +1,5 @@
-"""Head tags for search engines and link previews: alternates, canonical URL, JSON-LD."""
+"""Head tags for search engines and link previews: alternates, canonical URL, JSON-LD,
+Open Graph and Twitter cards."""
 
 import json
 
@@ -43,10 +44,17 @@ def language_links(context):
 
 
 @register.simple_tag(takes_context=True)
+def absolute_url(context, path):
+    """`path` as an absolute URL on the site's address (DJANGO_SITE_URL when it is set,
+    see web/middleware.py SiteAddressMiddleware), as link previews need it."""
+    return context["request"].build_absolute_uri(path)
+
+
+@register.simple_tag(takes_context=True)
 def canonical_url(context):
     """This page's address without tracking or filter parameters; keeps the page number."""
     request = context["request"]
-    url = request.build_absolute_uri(request.path)
+    url = absolute_url(context, request.path)
     page = declared_query(request, only=("page",))
     return f"{url}?{page}" if page and page != "page=1" else url
 
@@ -58,3 +66,58 @@ def json_ld(data):
         return ""
     payload = json.dumps(data, ensure_ascii=False, default=str).translate(JSON_SCRIPT_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))
+
+
+# The size of every sharing image (web/share_images.py and static/img/share-default.png).
+SHARE_IMAGE_WIDTH, SHARE_IMAGE_HEIGHT = 1200, 630
+
+
+@register.simple_tag(takes_context=True)
+def share_image_meta(context, url, alt):
+    """Open Graph and Twitter tags for the page's sharing image at `url` (a path or an
+    address), 1200 × 630 pixels, described by `alt`."""
+    image = absolute_url(context, url)
+    return format_html(
+        '<meta property="og:image" content="{image}">\n'
+        '  <meta property="og:image:type" content="image/png">\n'
+        '  <meta property="og:image:width" content="{width}">\n'
+        '  <meta property="og:image:height" content="{height}">\n'
+        '  <meta property="og:image:alt" content="{alt}">\n'
+        '  <meta name="twitter:card" content="summary_large_image">\n'
+        '  <meta name="twitter:image" content="{image}">\n'
+        '  <meta name="twitter:image:alt" content="{alt}">',
+        image=image,
+        width=SHARE_IMAGE_WIDTH,
+        height=SHARE_IMAGE_HEIGHT,
+        alt=alt,
+    )
+
+
+class SocialMetaNode(template.Node):
+    def __init__(self, name, nodelist):
+        self.name = name
+        self.nodelist = nodelist
+
+    def render(self, context):
+        # The content is a block of the template, rendered as it would be inside an
+        # attribute: variables are escaped, the template's own text is trusted.
+        content = mark_safe(" ".join(self.nodelist.render(context).split()))
+        return format_html(
+            '<meta property="og:{name}" content="{content}">\n'
+            '  <meta name="twitter:{name}" content="{content}">',
+            name=self.name,
+            content=content,
+        )
+
+
+@register.tag
+def social_meta(parser, token):
+    """`{% social_meta "title" %}{% block og_title %}…{% endblock %}{% endsocial_meta %}`:
+    og:title and twitter:title with the same content, from one block that pages
+    override (a block cannot be placed twice in a template)."""
+    bits = token.split_contents()
+    if len(bits) != 2 or bits[1][0] not in "\"'" or bits[1][0] != bits[1][-1]:
+        raise template.TemplateSyntaxError(f'{bits[0]} takes one quoted name, such as "title".')
+    nodelist = parser.parse(("endsocial_meta",))
+    parser.delete_first_token()
+    return SocialMetaNode(bits[1][1:-1], nodelist)

@@ -6,5 +6,7 @@
 - `feeds`: the base of every RSS and Atom feed.
 - `sitemaps`: the sitemap index and its pages, collected from the apps.
 - `structured_data`: schema.org JSON-LD of pages.
-- `views`: the search page and robots.txt.
+- `branding`: alliances' brand colours, their contrast rule and /brand.css.
+- `share_images`: the 1200 × 630 sharing images of statements and alliances.
+- `views`: the search page, robots.txt, /favicon.ico and /brand.css.
 """

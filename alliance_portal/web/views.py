@@ -1,5 +1,5 @@
-"""Site-wide pages that belong to no app: search, robots.txt, the icons at the root and
-the web-app manifest."""
+"""Site-wide pages that belong to no app: search, robots.txt, the icons at the root,
+the web-app manifest and the brand colours' stylesheet."""
 
 import functools
 
@@ -12,8 +12,9 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
+from ..publishing.page_cache import cached
 from ..publishing.parameters import DeclaredParametersMixin, Parameters
-from . import icons, search
+from . import branding, icons, search
 
 
 class SearchQueryField(forms.CharField):
@@ -104,3 +105,27 @@ def web_manifest(request):
         content_type="application/manifest+json",
         json_dumps_params={"indent": 2},
     )
+
+
+BRAND_CSS_MAX_AGE = 365 * 24 * 60 * 60  # a year: its address names its version
+
+
+@require_safe
+def brand_css(request):
+    """/brand.css: every published alliance's colour (web/branding.py), in one query,
+    made once per content generation (if one is current: pages start them).
+
+    Asked for under its current version (`?v=`, as pages link it), browsers and
+    proxies may keep it for a year; under any other address (no version, or one
+    that is outdated now), they ask again each time, and get a 304 while nothing
+    changed.
+    """
+    css = cached(
+        "brand-css", branding.make_stylesheet, timeout=24 * 60 * 60, start_generation=False
+    )
+    response = HttpResponse(css, content_type="text/css; charset=utf-8")
+    if request.GET.get("v") == branding.stylesheet_version(css):
+        patch_cache_control(response, public=True, max_age=BRAND_CSS_MAX_AGE, immutable=True)
+    else:
+        patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+    return response

@@ -31,7 +31,7 @@ from reversion.models import Version
 
 from alliance_portal.models import Alliance
 from alliance_portal.ops.backups import MERGED_BY_NATURAL_KEY, exported_models, migration_state
-from alliance_portal.ops.demo import placeholder_png
+from alliance_portal.ops.demo import logo_png
 from alliance_portal.publishing.roles import EDITOR, PUBLISHER
 from news.models import NewsItem
 from statements.models import Attachment, PressStatement, PreviewLink
@@ -49,7 +49,7 @@ CSRF_TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
 def portal(demo_content, media_root):
     """The demo content plus uploads of every kind, a user and a group."""
     alliance = Alliance.objects.get(slug=ALLIANCE)
-    alliance.hero_image.save("hero.png", ContentFile(placeholder_png("DAA", "hero")), save=False)
+    alliance.hero_image.save("hero.png", ContentFile(logo_png("DAA", "hero")), save=False)
     alliance.hero_image_alt_de = "Eine Aluminiumhütte"
     alliance.hero_image_alt_en = "An aluminium smelter"
     alliance.founding_document_file.save(
@@ -57,7 +57,7 @@ def portal(demo_content, media_root):
     )
     alliance.save()
     news = NewsItem.objects.first()
-    news.image.save("news.png", ContentFile(placeholder_png("N", "news")), save=False)
+    news.image.save("news.png", ContentFile(logo_png("N", "news")), save=False)
     news.image_alt_de = "Bild zur Meldung"
     news.save()
     statement = PressStatement.objects.get()
@@ -249,7 +249,7 @@ def test_backup_round_trip_restores_the_whole_portal(portal, media_root, tmp_pat
         assert alliance.name == "German Aluminium Alliance"
         assert alliance.hero_image_alt == "An aluminium smelter"
         assert Attachment.objects.get().title == PDF_TITLE_EN
-    assert alliance.hero_image.open("rb").read() == placeholder_png("DAA", "hero")
+    assert alliance.hero_image.open("rb").read() == logo_png("DAA", "hero")
     assert User.objects.get(username="redakteurin").check_password("ein langes Passwort 7")
     # The history came along: who changed what, ready to be restored.
     version = Version.objects.get_for_object(alliance).get()
@@ -329,7 +329,7 @@ def test_export_refuses_to_overwrite_an_archive(db, tmp_path):
 
 def test_export_reports_files_missing_from_storage(db, media_root, tmp_path):
     alliance = make_alliance()
-    alliance.logo.save("gone.png", ContentFile(placeholder_png("G", "gone")))
+    alliance.logo.save("gone.png", ContentFile(logo_png("G", "gone")))
     Path(alliance.logo.path).unlink()
 
     output = export(tmp_path / "backup.zip")
@@ -431,7 +431,7 @@ def test_different_file_of_the_same_name_in_storage_is_refused(portal, media_roo
     archive = tmp_path / "backup.zip"
     export(archive)
     empty_portal(media_root)
-    logo = Path(media_root) / "alliances/logos/deutsche-aluminium-allianz.png"
+    logo = Path(media_root) / "alliances/logos/deutsche-aluminium-allianz-logo-v2.png"
     logo.parent.mkdir(parents=True)
     logo.write_bytes(b"another logo")
 

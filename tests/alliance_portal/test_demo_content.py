@@ -56,7 +56,7 @@ def test_german_alliance_founders_in_seed_order(demo_content):
     english = [m.organisation.name_en for m in memberships]
     assert "Ministry of Economic Affairs of the State of North Rhine-Westphalia" in english
     assert all(m.organisation.logo and m.organisation.logo_alt_de for m in memberships)
-    assert all(m.organisation.logo_alt_en.startswith("Placeholder logo") for m in memberships)
+    assert all(m.organisation.logo_alt_en.startswith("Logo of ") for m in memberships)
 
 
 def test_german_alliance_key_figures_carry_year_scope_and_source(demo_content):
@@ -229,3 +229,61 @@ def test_a_run_repairs_edited_demo_content(demo_content):
     call_command("load_demo_content", stdout=output)
     assert "1 changed" in output.getvalue()
     assert Organisation.objects.get(slug="ig-metall").name_en == "IG Metall"
+
+
+def test_demo_logos_are_generated_pngs_with_logo_alt_texts(demo_content):
+    from PIL import Image
+
+    logos = [(a, a.logo) for a in Alliance.objects.all()] + [
+        (o, o.logo) for o in Organisation.objects.all()
+    ]
+    assert len(logos) == 18
+    for owner, logo in logos:
+        assert logo.name.endswith(f"/{owner.slug}-logo-v2.png"), logo.name
+        with logo.open("rb") as file, Image.open(file) as image:
+            assert (image.format, image.size) == ("PNG", (240, 240))
+            assert image.convert("RGB").getpixel((2, 2)) == (255, 255, 255)
+            # More than a flat square: an emblem and a word in the logo's colour.
+            assert len(image.convert("RGB").getcolors(maxcolors=100_000)) > 20
+        assert owner.logo_alt_en == f"Logo of {owner.name_en}"
+        assert owner.logo_alt_de == f"Logo von {owner.name_de}"
+
+
+def test_demo_alliances_have_distinct_brand_colours_dark_enough_for_white_text(demo_content):
+    from alliance_portal.web.branding import contrast_ratio
+
+    colours = dict(Alliance.objects.values_list("slug", "brand_colour"))
+    assert colours == {
+        "deutsche-aluminium-allianz": "#0b3d91",
+        "aluminiumbuendnis-nrw": "#a11d21",
+        "uk-aluminium-alliance": "#0f5257",
+        "thementisch-metall": "#334155",
+    }
+    assert all(contrast_ratio(colour) >= 4.5 for colour in colours.values())
+
+
+def test_a_run_replaces_earlier_demo_logos_once_and_keeps_uploaded_ones(demo_content):
+    from django.core.files.base import ContentFile
+
+    from alliance_portal.ops.demo import logo_png
+
+    alliance = Alliance.objects.get(slug="deutsche-aluminium-allianz")
+    organisation = Organisation.objects.get(slug="ig-metall")
+    # A database from before: version 1 stored `<slug>.png` (here with a storage suffix).
+    alliance.logo.save("deutsche-aluminium-allianz.png", ContentFile(logo_png("X", "old")))
+    organisation.logo.save("eigenes-logo.png", ContentFile(logo_png("IGM", "uploaded")))
+    uploaded = organisation.logo.name
+
+    output = StringIO()
+    call_command("load_demo_content", stdout=output)
+    assert "1 images generated" in output.getvalue()
+    alliance.refresh_from_db()
+    organisation.refresh_from_db()
+    assert alliance.logo.name == "alliances/logos/deutsche-aluminium-allianz-logo-v2.png" or (
+        alliance.logo.name.startswith("alliances/logos/deutsche-aluminium-allianz-logo-v2_")
+    )
+    assert organisation.logo.name == uploaded
+
+    again = StringIO()
+    call_command("load_demo_content", stdout=again)
+    assert "0 images generated" in again.getvalue()

@@ -7,7 +7,7 @@ from django.db.models import RestrictedError
 from django.utils import timezone, translation
 
 from alliance_portal.models import Alliance, Goal
-from alliance_portal.ops.demo import placeholder_png
+from alliance_portal.ops.demo import logo_png
 from tests.factories import make_alliance, make_goal
 
 pytestmark = pytest.mark.django_db
@@ -57,7 +57,7 @@ def test_translated_field_round_trip_with_german_fallback():
 
 def test_logo_without_alt_text_is_refused_with_a_reason():
     alliance = make_alliance()
-    alliance.logo = SimpleUploadedFile("logo.png", placeholder_png("AB", "x"), "image/png")
+    alliance.logo = SimpleUploadedFile("logo.png", logo_png("AB", "x"), "image/png")
     with pytest.raises(ValidationError) as error:
         alliance.full_clean()
     with translation.override("en"):

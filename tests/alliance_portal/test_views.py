@@ -260,3 +260,66 @@ def test_related_alliances_share_members_first_then_the_sector(client):
 
     names = [other.name for other in related_alliances(alliance)]
     assert names == ["Zwei gemeinsam", "Eins gemeinsam", "Auch gleiche Branche", "Gleiche Branche"]
+
+
+def alliance_with_hero(**credits):
+    from django.core.files.base import ContentFile
+
+    from tests.upload_files import image_bytes
+
+    alliance = make_alliance(slug="mit-bild", hero_image_alt_de="Eine Halle", **credits)
+    alliance.hero_image.save("hero.png", ContentFile(image_bytes()), save=True)
+    return alliance
+
+
+def test_hero_image_shows_caption_credit_and_licence_in_a_figure(client):
+    alliance_with_hero(
+        hero_image_caption_de="Die Gießerei in Neuss",
+        hero_image_caption_en="The foundry in Neuss",
+        hero_image_credit="Erika Muster / Speira",
+        hero_image_licence="CC BY 4.0",
+        hero_image_licence_url="https://creativecommons.org/licenses/by/4.0/",
+    )
+    html = client.get("/en/alliances/mit-bild/").content.decode()
+    figure = html[html.index('<figure class="hero">') : html.index("</figure>")]
+    assert 'class="hero-image"' in figure
+    caption = figure[figure.index("<figcaption>") : figure.index("</figcaption>")]
+    assert '<span class="caption">The foundry in Neuss</span>' in caption
+    assert '<span class="credit">Photo: Erika Muster / Speira</span>' in caption
+    assert (
+        '<span class="licence"><a href="https://creativecommons.org/licenses/by/4.0/" '
+        'rel="license">CC BY 4.0</a></span>'
+    ) in caption
+    assert caption.count(" · ") == 2
+
+
+def test_hero_caption_falls_back_to_german_and_credit_alone_has_no_separator(client):
+    alliance_with_hero(hero_image_caption_de="Die Gießerei in Neuss")
+    english = client.get("/en/alliances/mit-bild/").content.decode()
+    assert 'lang="de" class="fallback">Die Gießerei in Neuss' in english
+    alliance = Alliance.objects.get(slug="mit-bild")
+    Alliance.objects.filter(pk=alliance.pk).update(
+        hero_image_caption_de="", hero_image_credit="Erika Muster"
+    )
+    html = client.get("/de/alliances/mit-bild/").content.decode()
+    caption = html[html.index("<figcaption>") : html.index("</figcaption>")]
+    assert "Erika Muster" in caption and "·" not in caption
+
+
+def test_hero_image_without_credits_has_no_caption(client):
+    alliance_with_hero()
+    html = client.get("/de/alliances/mit-bild/").content.decode()
+    assert '<figure class="hero">' in html
+    assert "<figcaption>" not in html
+
+
+def test_hero_caption_is_translated_and_credit_is_not():
+    alliance = make_alliance(
+        hero_image_caption_de="Die Halle", hero_image_caption_en="The hall", hero_image_credit="X"
+    )
+    alliance.refresh_from_db()
+    with translation.override("en"):
+        assert (alliance.hero_image_caption, alliance.hero_image_credit) == ("The hall", "X")
+    with translation.override("de"):
+        assert (alliance.hero_image_caption, alliance.hero_image_credit) == ("Die Halle", "X")
+    assert not hasattr(alliance, "hero_image_credit_en")

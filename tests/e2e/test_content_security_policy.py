@@ -2,6 +2,8 @@
 the public pages, on the admin login or on an alliance's change form, and the
 admin's scripts (translation tabs, inlines) still run under the admin policy."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -50,8 +52,10 @@ def test_public_page_has_no_policy_violation(watched_page, site, path):
     response = watched_page.goto(f"{site}{path}")
     assert response.ok, (path, response.status)
     assert "script-src 'none'" in response.headers["content-security-policy"]
-    # The stylesheet applied: the header is laid out as a flex row by site.css.
-    expect(watched_page.locator(".site-header")).to_have_css("display", "flex")
+    # The stylesheet applied: the header's bar is laid out as a flex row by site.css,
+    # and the self-hosted font is in use.
+    expect(watched_page.locator(".site-header .wrap")).to_have_css("display", "flex")
+    expect(watched_page.locator("body")).to_have_css("font-family", re.compile("^Inter"))
     assert not problems(watched_page), path
 
 
