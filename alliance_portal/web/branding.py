@@ -15,11 +15,13 @@ brings the colours to the pages.
 """
 
 import hashlib
+import json
 import math
 import re
 
 from django import forms
 from django.apps import apps
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.formats import number_format
@@ -213,6 +215,10 @@ def make_stylesheet():
             continue  # written past the model: no rule rather than a broken one
         if class_name:
             rules.append(f".{class_name}{{--brand:{colour}}}\n")
+    if settings.SITE_URL:
+        # Printed pages write a link's address after it (site.css, @media print):
+        # with the portal's own address in front, a reader can type it in.
+        rules.insert(0, f":root{{--site-url:{json.dumps(settings.SITE_URL)}}}\n")
     return "/* Brand colours of the published alliances (alliance_portal/web/branding.py). */\n" + (
         "".join(rules)
     )

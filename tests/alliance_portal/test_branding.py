@@ -246,8 +246,9 @@ def test_link_without_a_generation_costs_no_query_and_has_no_version(
 ):
     make_alliance()
     forget_generation()
-    # Alliances, latest news, latest press statements: as without brand colours.
-    with django_assert_num_queries(3):
+    # Alliances, latest news, latest press statements, the footer's legal pages: as
+    # without brand colours.
+    with django_assert_num_queries(4):
         html = client.get("/de/").content.decode()
     assert STYLESHEET_LINK.search(html).group(1) == "/brand.css"
 
@@ -271,8 +272,8 @@ def test_alliance_page_card_statement_and_news_carry_the_brand_class(client):
         '<article class="alliance brand-blau">'
         in client.get("/de/alliances/blau/").content.decode()
     )
-    assert '<li class="card brand-blau">' in client.get("/de/alliances/").content.decode()
-    assert '<li class="card brand-blau">' in client.get("/de/").content.decode()
+    assert '<article class="card brand-blau">' in client.get("/de/alliances/").content.decode()
+    assert '<article class="card brand-blau">' in client.get("/de/").content.decode()
     statement_html = client.get(statement.get_absolute_url()).content.decode()
     assert '<article class="statement brand-blau">' in statement_html
     assert (
@@ -287,3 +288,10 @@ def test_public_pages_have_no_style_attribute_or_element(client):
     for url in ("/de/", "/de/alliances/blau/", statement.get_absolute_url()):
         html = client.get(url).content.decode()
         assert "<style" not in html and " style=" not in html, url
+
+
+def test_stylesheet_names_the_site_address_for_printed_links(settings):
+    settings.SITE_URL = "https://alliances.example.org"
+    assert ':root{--site-url:"https://alliances.example.org"}' in make_stylesheet()
+    settings.SITE_URL = ""
+    assert "--site-url" not in make_stylesheet()
