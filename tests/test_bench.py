@@ -118,5 +118,5 @@ def test_breakdown_counts_a_pages_queries_and_time(client, demo_content, setting
     client.get("/de/")  # as the breakdown does: warm first
     per_request, queries = measure(client, "/de/", requests=2)
     assert per_request > 0
-    assert len(queries) == 2 * 3  # the home page's query budget, twice
+    assert len(queries) == 2 * 4  # the home page's query budget, twice
     assert all(sql.lstrip().upper().startswith("SELECT") for _seconds, sql in queries)

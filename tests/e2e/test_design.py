@@ -8,8 +8,6 @@ JavaScript, and axe-core finds no serious or critical violation in either scheme
 """
 
 import pytest
-from django.urls import reverse
-from django.utils import translation
 from playwright.sync_api import expect
 
 from tests.e2e.browser import (
@@ -19,6 +17,7 @@ from tests.e2e.browser import (
     require_axe,
     run_axe,
 )
+from tests.pages import design_pages, other_pages
 
 pytestmark = pytest.mark.browser
 
@@ -26,37 +25,6 @@ WIDTHS = (390, 1280)
 SCHEMES = ("light", "dark")
 LANGUAGES = ("de", "en")
 HEADER_LIMIT = 64  # px, on a phone
-
-
-def design_pages(language):
-    """(name, path, status) of each kind of page the design covers, with the demo content."""
-    with translation.override(language):
-        legal = [
-            (f"legal-{kind}", reverse("legal:detail", kwargs={"kind": kind}), 200)
-            for kind in ("imprint", "privacy", "accessibility")
-        ]
-    prefix = f"/{language}"
-    return [
-        ("home", f"{prefix}/", 200),
-        ("alliance", f"{prefix}/alliances/deutsche-aluminium-allianz/", 200),
-        ("organisation", f"{prefix}/organisations/aluminium-deutschland/", 200),
-        ("statement", f"{prefix}/press/aluminiumbuendnis-nrw-gemeinsame-erklaerung/", 200),
-        ("article", f"{prefix}/news/articles/aluminium-als-klimaneutraler-energietraeger/", 200),
-        ("search", f"{prefix}/search/?q=aluminium", 200),
-        *legal,
-        ("not-found", f"{prefix}/gibt-es-nicht/", 404),
-    ]
-
-
-def list_pages(language):
-    prefix = f"/{language}"
-    return [
-        ("alliance-list", f"{prefix}/alliances/", 200),
-        ("organisation-list", f"{prefix}/organisations/", 200),
-        ("news-list", f"{prefix}/news/", 200),
-        ("news-item", f"{prefix}/news/alfed-gruendet-uk-aluminium-alliance/", 200),
-        ("press-list", f"{prefix}/press/", 200),
-    ]
 
 
 def open_page(page, site, path, status):
@@ -145,7 +113,7 @@ def test_no_serious_accessibility_violations_in_either_scheme(browser, site, sch
         )
         page = context.new_page()
         for language in LANGUAGES:
-            for _name, path, status in design_pages(language) + list_pages(language):
+            for _name, path, status in design_pages(language) + other_pages(language):
                 open_page(page, site, path, status)
                 violations = [v for v in run_axe(page) if v["impact"] in BLOCKING_IMPACTS]
                 if violations:
