@@ -205,6 +205,16 @@ class LighthouseError(RuntimeError):
     pass
 
 
+def run_once_more_on_a_crash(run):
+    """Lighthouse sometimes loses its own trace ("NO_NAVSTART") on a busy machine: a
+    crashed run is repeated once; a page that crashes twice stops the measurement."""
+    try:
+        return run()
+    except LighthouseError as error:
+        say(f"{error}\n  (trying once more)")
+        return run()
+
+
 def scores(report):
     """{category: 0-100 or None}."""
     found = {}
@@ -486,7 +496,11 @@ def main():
                 reports = {}
                 for run in range(runs):
                     output = base if runs == 1 else Path(f"{base}-{run + 1}")
-                    report = run_lighthouse(executable, chrome, url, output, skip_audits)
+                    report = run_once_more_on_a_crash(
+                        lambda output=output, url=url: run_lighthouse(
+                            executable, chrome, url, output, skip_audits
+                        )
+                    )
                     reports[Path(f"{output}.report.json")] = report
                 report = median_report(list(reports.values()))
                 report_path = next(path for path, r in reports.items() if r is report)

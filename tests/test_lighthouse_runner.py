@@ -151,3 +151,24 @@ def test_robots_txt_problems_are_named():
     assert lighthouse.robots_txt_problems(404, "text/html", "", ["/de/"]) == [
         "GET /robots.txt answered 404"
     ]
+
+
+def test_a_crashed_run_is_repeated_once_and_a_second_crash_stops():
+    from bench.lighthouse import LighthouseError, run_once_more_on_a_crash
+
+    attempts = []
+
+    def crashes_once():
+        attempts.append(1)
+        if len(attempts) == 1:
+            raise LighthouseError("NO_NAVSTART")
+        return {"report": True}
+
+    assert run_once_more_on_a_crash(crashes_once) == {"report": True}
+    assert len(attempts) == 2
+
+    def always_crashes():
+        raise LighthouseError("NO_NAVSTART")
+
+    with pytest.raises(LighthouseError):
+        run_once_more_on_a_crash(always_crashes)
