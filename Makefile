@@ -20,6 +20,11 @@ run: $(BIN)/.installed
 	$(DEV_ENV) $(BIN)/python manage.py load_demo_content
 	$(DEV_ENV) $(BIN)/python manage.py ensure_admin --url http://$(HOST):$(PORT)/admin/
 	@echo "Alliance Portal: http://$(HOST):$(PORT)/de/ (English: http://$(HOST):$(PORT)/en/)"
+	@echo "Mail (alerts, confirmations) is printed here unless DJANGO_EMAIL_HOST is set."
+	@# The worker (queued mail, alerts at release time) runs beside the server and
+	@# stops with it.
+	@trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	$(DEV_ENV) $(BIN)/python manage.py run_worker & worker=$$!; \
 	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: $(BIN)/.installed node_modules/axe-core/axe.min.js

@@ -22,7 +22,9 @@ class AlliancePortalConfig(AppConfig):
         from .web import branding, checks  # noqa: F401
 
         # Public pages show these models: a change drops the cached pages.
-        invalidate_on_change(*self.get_models())
+        invalidate_on_change(
+            *(m for m in self.get_models() if getattr(m, "shown_on_public_pages", True))
+        )
         # Every page links the brand stylesheet by its version, made once per change.
         derive_with_generation("brand-css", branding.current_stylesheet_version)
         # A migration may rewrite content without signals.

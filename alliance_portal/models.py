@@ -2,7 +2,8 @@
 
 What every public model shares lives in sub-packages: the publication rule in
 `publishing/`, rich text in `richtext/`, images and documents in `uploads/`. The legal
-pages (`legal/`) are models of this app too, imported here.
+pages (`legal/`) and the e-mail alerts (`alerts/`) are models of this app too, imported
+here.
 """
 
 from django.core.exceptions import ValidationError
@@ -13,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
+from .alerts.models import Consent, Delivery, Release, SignupAttempt, Subscriber  # noqa: F401
 from .legal.models import LegalPage  # noqa: F401 (a model of this app)
 from .publishing.models import Publishable
 from .publishing.numbers import format_number

@@ -115,6 +115,11 @@ INSTALLED_APPS = [
     "csp",
     # The rich-text editor's static files and checks (alliance_portal/richtext/fields.py).
     "django_prose_editor",
+    # Background work on Django's task API (the backport of Django 6's django.tasks):
+    # a worker in the database by default, RQ on Redis with REDIS_URL (see TASKS).
+    "django_tasks",
+    "django_tasks_db",
+    *(["django_rq"] if os.environ.get("REDIS_URL") else []),
     "alliance_portal",
     "members",
     "news",
@@ -192,6 +197,16 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The server and the worker write to one file: writers take the lock when their
+    # transaction begins and wait up to 20 s for it, and readers never wait (WAL).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # An unreachable database host fails a request in seconds (a 503 page),
     # long before gunicorn's timeout would kill and restart the worker.
@@ -241,6 +256,48 @@ else:
             "LOCATION": CACHE_DIR,
         },
     }
+
+# --- Background work and mail -----------------------------------------------
+
+# Tasks (mail, e-mail alerts) are queued in the database and run by `manage.py
+# run_worker`, which `make run` starts beside the server. With REDIS_URL they go
+# to RQ on that Redis instead, for workers on several machines.
+if REDIS_URL:
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 600}}
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+# Mail goes out through SMTP, configured by environment; without a host, `make run`
+# (debug on) prints every message to the console instead.
+EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "")
+if EMAIL_HOST or not DEBUG:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+EMAIL_HOST = EMAIL_HOST or "localhost"
+EMAIL_PORT = env_int("DJANGO_EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", default=False)
+EMAIL_USE_SSL = env_bool("DJANGO_EMAIL_USE_SSL", default=False)
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured(
+        "DJANGO_EMAIL_USE_TLS and DJANGO_EMAIL_USE_SSL exclude each other: STARTTLS on "
+        "port 587 is TLS, a TLS connection from the start on port 465 is SSL."
+    )
+# An SMTP server that does not answer in this many seconds fails the attempt,
+# which is then retried later (alliance_portal/mailing/tasks.py).
+EMAIL_TIMEOUT = env_int("DJANGO_EMAIL_TIMEOUT", 20)
+DEFAULT_FROM_EMAIL = os.environ.get(
+    "DJANGO_DEFAULT_FROM_EMAIL", "Alliance Portal <presse@localhost>"
+)
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# A delivery a worker claimed but did not finish within this many seconds counts
+# as abandoned (its worker died) and is sent again (alliance_portal/alerts/sending.py).
+ALERT_CLAIM_TIMEOUT = env_int("DJANGO_ALERT_CLAIM_TIMEOUT", 120)
+# How often the worker looks for releases that have come and work left undone.
+WORKER_SWEEP_SECONDS = env_int("DJANGO_WORKER_SWEEP_SECONDS", 15)
 
 # Whole public pages are cached for visitors without a session for at most
 # this long; content changes drop them at once (0 turns the page cache off).

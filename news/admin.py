@@ -2,13 +2,14 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
+from alliance_portal.alerts.item_admin import AlertedItemAdmin
 from alliance_portal.publishing.admin import LocalizedNumbers, OrderedInline, PublishableAdmin
 
 from .models import Article, ArticleReference, ArticleSection, NewsItem
 
 
 @admin.register(NewsItem)
-class NewsItemAdmin(PublishableAdmin):
+class NewsItemAdmin(AlertedItemAdmin, PublishableAdmin):
     list_display = ["title", "published_at", "state", "english"]
     list_filter = ["status", "alliances"]
     search_fields = ["title_de", "title_en", "teaser_de", "teaser_en", "slug"]
@@ -19,6 +20,7 @@ class NewsItemAdmin(PublishableAdmin):
         (_("Image"), {"fields": ("image", "image_alt")}),
         (_("Source"), {"fields": ("source_name", "source_url")}),
         PublishableAdmin.publication_fieldset,
+        (_("E-mail alert"), {"fields": AlertedItemAdmin.alert_fields}),
     ]
 
 

@@ -4,6 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from alliance_portal.alerts.fields import without_alert_field
 from alliance_portal.publishing.models import (
     PUBLIC_LIST_INDEX_FIELDS,
     Publishable,
@@ -42,6 +43,7 @@ class NewsItem(SlugFromTitle, Publishable, ImagesNeedAltText):
     )
     source_name = models.CharField(_("source"), max_length=200, blank=True)
     source_url = models.URLField(_("source link"), blank=True)
+    without_alert = without_alert_field()
 
     class Meta(Publishable.Meta):
         ordering = ["-published_at", "-pk"]

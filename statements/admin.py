@@ -9,6 +9,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
+from alliance_portal.alerts.item_admin import AlertedItemAdmin
 from alliance_portal.publishing.admin import OrderedInline, PublishableAdmin
 
 from .models import Attachment, PressStatement, PreviewLink, Quote
@@ -107,7 +108,7 @@ class PreviewLinkAdmin(admin.ModelAdmin):
 
 
 @admin.register(PressStatement)
-class PressStatementAdmin(PublishableAdmin):
+class PressStatementAdmin(AlertedItemAdmin, PublishableAdmin):
     list_display = [
         "headline",
         "alliance",
@@ -129,7 +130,10 @@ class PressStatementAdmin(PublishableAdmin):
         (
             _("Release"),
             {
-                "fields": PublishableAdmin.publication_fieldset[1]["fields"],
+                "fields": (
+                    *PublishableAdmin.publication_fieldset[1]["fields"],
+                    *AlertedItemAdmin.alert_fields,
+                ),
                 "description": _(
                     "The publish time is the release time: until then the statement "
                     "is under embargo and invisible to the public."

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from alliance_portal.alerts.fields import without_alert_field
 from alliance_portal.publishing.models import (
     PUBLIC_LIST_INDEX_FIELDS,
     Publishable,
@@ -71,6 +72,7 @@ class PressStatement(SlugFromTitle, Publishable):
         blank=True,
         help_text=_("The closing paragraph about the issuing alliance. Empty: its summary."),
     )
+    without_alert = without_alert_field()
 
     class Meta(Publishable.Meta):
         ordering = ["-published_at", "-pk"]

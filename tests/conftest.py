@@ -48,3 +48,41 @@ def no_scheduled_approvals_known():
     from alliance_portal.publishing.review import NEXT_GO_LIVE_KEY
 
     caches["coordination"].set(NEXT_GO_LIVE_KEY, 0, timeout=None)
+
+
+@pytest.fixture
+def smtp_server():
+    """A real SMTP server on a free local port; see tests/mail_server.py."""
+    from tests.mail_server import SMTPServer
+
+    server = SMTPServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def smtp_settings(settings, smtp_server):
+    """This process sends its mail to `smtp_server` too (not to Django's test outbox)."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = smtp_server.port
+    return settings
+
+
+@pytest.fixture
+def start_worker(transactional_db, smtp_server, tmp_path):
+    """Start `manage.py run_worker` processes on the test database; all stopped after."""
+    from tests.mail_server import WorkerProcess
+
+    workers = []
+
+    def start(**extra_env):
+        worker = WorkerProcess(
+            smtp_server.port, tmp_path / f"worker-{len(workers)}.log", extra_env
+        ).start()
+        workers.append(worker)
+        return worker
+
+    yield start
+    for worker in workers:
+        worker.stop()

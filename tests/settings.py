@@ -34,3 +34,10 @@ CACHES = {
         "LOCATION": tempfile.mkdtemp(prefix="alliance-portal-test-cache-"),
     },
 }
+
+# The test database is a file, not memory: tests that start a real worker process
+# (tests/alerts) let it read what they wrote.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": os.path.join(tempfile.mkdtemp(prefix="alliance-portal-test-db-"), "test.sqlite3")
+    }

@@ -1,0 +1,156 @@
+"""A real SMTP server in the test process (aiosmtpd), and a real worker process.
+
+`smtp_server` collects every message it accepts, parsed as a mail program would;
+`start_worker` runs `manage.py run_worker` as a subprocess against the test database
+and this server, the way `make run` and production run it.
+"""
+
+import email
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from email import policy
+from pathlib import Path
+
+from aiosmtpd.controller import Controller
+from django.db import connection
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class MailSink:
+    """The server's handler: keeps what it accepted, to whom, in order."""
+
+    def __init__(self):
+        self.messages = []
+        self.condition = threading.Condition()
+        # Called before a message is accepted, with its recipients; may block or raise.
+        self.before_accepting = None
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        if self.before_accepting is not None:
+            answer = self.before_accepting(envelope.rcpt_tos)
+            if answer:
+                return answer
+        # Lines end in CRLF on the wire; a mail program shows them as plain newlines.
+        content = envelope.content.replace(b"\r\n", b"\n")
+        message = email.message_from_bytes(content, policy=policy.default)
+        message.recipients = list(envelope.rcpt_tos)
+        with self.condition:
+            self.messages.append(message)
+            self.condition.notify_all()
+        return "250 Message accepted for delivery"
+
+    def to(self, address):
+        return [message for message in self.messages if address in message.recipients]
+
+    def wait_for(self, count, timeout=60):
+        """The messages, once at least `count` have arrived (fails after `timeout` s)."""
+        deadline = time.monotonic() + timeout
+        with self.condition:
+            while len(self.messages) < count:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise AssertionError(
+                        f"{len(self.messages)} mails arrived in {timeout} s, expected {count}"
+                    )
+                self.condition.wait(left)
+            return list(self.messages)
+
+
+class SMTPServer:
+    def __init__(self):
+        self.sink = MailSink()
+        self.port = free_port()
+        self.controller = Controller(self.sink, hostname="127.0.0.1", port=self.port)
+
+    def start(self):
+        self.controller.start()
+        return self
+
+    def stop(self):
+        self.controller.stop()
+
+    @property
+    def messages(self):
+        return self.sink.messages
+
+
+def database_url():
+    """The address of the database this test runs on, for another process."""
+    settings = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{settings['NAME']}"
+    user = settings["USER"] or "postgres"
+    password = f":{settings['PASSWORD']}" if settings["PASSWORD"] else ""
+    host = settings["HOST"] or "127.0.0.1"
+    port = settings["PORT"] or 5432
+    return f"postgres://{user}{password}@{host}:{port}/{settings['NAME']}"
+
+
+class WorkerProcess:
+    """`manage.py run_worker` in its own process, on the test database."""
+
+    def __init__(self, smtp_port, log_path, extra_env=None):
+        self.env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "tests.settings",
+            "DATABASE_URL": database_url(),
+            "DJANGO_EMAIL_HOST": "127.0.0.1",
+            "DJANGO_EMAIL_PORT": str(smtp_port),
+            "DJANGO_SITE_URL": "https://alliances.example.org",
+            # A dead worker's claims are taken over after 2 s, and the sweep runs
+            # every second: tests need not wait minutes.
+            "DJANGO_ALERT_CLAIM_TIMEOUT": "2",
+            "DJANGO_WORKER_SWEEP_SECONDS": "1",
+            "PYTHONUNBUFFERED": "1",
+            **(extra_env or {}),
+        }
+        self.log_path = log_path
+        self.process = None
+
+    def start(self):
+        self.log = open(self.log_path, "ab")  # noqa: SIM115 (closed in stop)
+        self.process = subprocess.Popen(
+            [sys.executable, "manage.py", "run_worker"],
+            cwd=BASE_DIR,
+            env=self.env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
+        return self
+
+    @property
+    def pid(self):
+        return self.process.pid
+
+    def kill(self):
+        """Dead at once, as by the OOM killer or a pulled plug: nothing is cleaned up."""
+        self.process.send_signal(signal.SIGKILL)
+        self.process.wait(10)
+
+    def stop(self):
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(15)
+            except subprocess.TimeoutExpired:
+                self.kill()
+        self.log.close()
+
+    def output(self):
+        return Path(self.log_path).read_text(errors="replace")
