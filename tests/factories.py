@@ -107,3 +107,23 @@ def make_legal_page(kind, **overrides):
         values["contact_email"] = "barrieren@example.org"
     values.update(overrides)
     return LegalPage.objects.create(**values)
+
+
+def make_subscriber(*, alliances=(), **overrides):
+    """A confirmed alert subscriber."""
+    from django.utils import timezone
+
+    from alliance_portal.alerts.models import Subscriber
+
+    number = next(_numbers)
+    values = {
+        "email": f"leser{number}@example.org",
+        "language": "de",
+        "press_statements": True,
+        "confirmed_at": timezone.now(),
+    }
+    values.update(overrides)
+    subscriber = Subscriber.objects.create(**values)
+    if alliances:
+        subscriber.alliances.add(*alliances)
+    return subscriber

@@ -50,6 +50,10 @@ class MailSink:
         content = envelope.content.replace(b"\r\n", b"\n")
         message = email.message_from_bytes(content, policy=policy.default)
         message.recipients = list(envelope.rcpt_tos)
+        if message["Subject"] is not None:
+            # Django folds a long encoded subject onto the next line; mail programs
+            # show it without the whitespace the unfolding leaves in front.
+            message.replace_header("Subject", message["Subject"].strip())
         with self.condition:
             self.messages.append(message)
             self.condition.notify_all()
@@ -154,3 +158,20 @@ class WorkerProcess:
 
     def output(self):
         return Path(self.log_path).read_text(errors="replace")
+
+
+def run_queued_tasks():
+    """Run the queued tasks that are due in this process, with the database backend's
+    own worker (`db_worker --batch`), inside the test's transaction: the worker's
+    habit of closing idle connections would close the test's."""
+    from io import StringIO
+    from unittest import mock
+
+    from django.core.management import call_command
+
+    with mock.patch(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    ):
+        call_command(
+            "db_worker", batch=True, reload=False, startup_delay=False, stdout=StringIO()
+        )

@@ -55,14 +55,21 @@ def sweep():
 
 
 def due_items(kind):
-    """Public items of a kind, first public within CATCH_UP, not yet released."""
+    """Public items of a kind, first public within CATCH_UP, not yet released.
+
+    Both times count: an item imported or entered today with last year's date
+    is first public today, but it is not news."""
     now = timezone.now()
     released = Release.objects.filter(
         content_type=ContentType.objects.get_for_model(kind.model)
     ).values("object_id")
     return (
         kind.model.objects.published()
-        .filter(first_published_at__gt=now - CATCH_UP, first_published_at__lte=now)
+        .filter(
+            first_published_at__gt=now - CATCH_UP,
+            first_published_at__lte=now,
+            published_at__gt=now - CATCH_UP,
+        )
         .exclude(pk__in=released)
         .order_by("first_published_at", "pk")
     )
@@ -216,7 +223,9 @@ def send_alerts(release_id, delivery_ids, attempt=1):
         .order_by("pk")
     )
     sent = 0
-    with get_connection() as connection:
+    connection = get_connection()
+    try:
+        connection.open()
         for delivery in deliveries:
             if delivery.subscriber is None:  # erased meanwhile
                 delivery.delete()
@@ -224,18 +233,21 @@ def send_alerts(release_id, delivery_ids, attempt=1):
             try:
                 connection.send_messages([mails.for_delivery(delivery)])
             except (smtplib.SMTPException, OSError) as error:
-                if is_permanent(error):
-                    mark(delivery, Delivery.State.FAILED, error=str(error))
-                    continue
-                # The server is unwell: give back what is left of the batch, retry later.
-                left = [d.pk for d in deliveries if d.pk >= delivery.pk]
-                Delivery.objects.filter(pk__in=left, state=Delivery.State.SENDING).update(
-                    state=Delivery.State.PENDING, error=str(error)
-                )
-                retry_later(send_alerts, release_id, left, attempt=attempt)
-                raise
+                if not is_permanent(error):
+                    raise
+                mark(delivery, Delivery.State.FAILED, error=str(error))
+                continue
             mark(delivery, Delivery.State.SENT)
             sent += 1
+    except (smtplib.SMTPException, OSError) as error:
+        # The server is unwell: give back what this batch has not sent, retry later.
+        Delivery.objects.filter(
+            pk__in=delivery_ids, state=Delivery.State.SENDING, handed_out_at=claimed_at
+        ).update(state=Delivery.State.PENDING, error=str(error))
+        retry_later(send_alerts, release_id, delivery_ids, attempt=attempt)
+        raise
+    finally:
+        connection.close()
     if not record.deliveries.filter(
         state__in=[Delivery.State.PENDING, Delivery.State.SENDING]
     ).exists():

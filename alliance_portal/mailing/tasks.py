@@ -27,9 +27,15 @@ def backoff(attempt):
 
 
 def enqueue_on_commit(task_function, *args, **kwargs):
-    """Queue a task once the current transaction commits, so that a worker (on another
-    connection, or RQ) finds what the task is about; at once outside a transaction."""
-    transaction.on_commit(lambda: task_function.enqueue(*args, **kwargs))
+    """Queue a task so that its worker finds what the task is about.
+
+    The database backend queues in the current transaction: the task is committed
+    (or rolled back) with the data it is about. Another backend (RQ) is told once the
+    transaction commits; at once outside a transaction."""
+    if task_function.get_backend().__class__.__name__ == "DatabaseBackend":
+        task_function.enqueue(*args, **kwargs)
+    else:
+        transaction.on_commit(lambda: task_function.enqueue(*args, **kwargs))
 
 
 def retry_later(task_function, *args, attempt, **kwargs):

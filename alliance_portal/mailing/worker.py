@@ -47,7 +47,13 @@ def run(sweeps, *, interval=None, stdout=None):
     try:
         if uses_rq():
             # RQ's own scheduler runs the tasks queued for later (retries).
-            call_command("rqworker", "default", with_scheduler=True, stdout=stdout)
+            call_command(
+                "rqworker",
+                "default",
+                with_scheduler=True,
+                job_class="django_tasks_rq.Job",
+                stdout=stdout,
+            )
         else:
             call_command("db_worker", reload=False, interval=1, stdout=stdout)
     finally:
