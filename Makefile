@@ -7,7 +7,7 @@ PORT ?= 8000
 # `make run` is local development: debug on, SQLite unless DATABASE_URL says otherwise.
 DEV_ENV := DJANGO_DEBUG=1
 
-.PHONY: run test bench lighthouse lint format messages clean
+.PHONY: run test bench bench-alerts lighthouse lint format messages clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,11 @@ bench: $(BIN)/.installed
 		fi; \
 	fi
 	$(BIN)/python -m bench
+
+# E-mail alerts: one release to 10,000 subscribers, sent by a worker process through
+# a local SMTP sink; prints mails per second and the worker's memory (bench/alerts.py).
+bench-alerts: $(BIN)/.installed
+	$(BIN)/python -m bench.alerts
 
 # Lighthouse (performance, accessibility, best practices, SEO) on the home page, an
 # alliance and a press statement, served as in production; fails below the thresholds

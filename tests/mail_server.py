@@ -172,6 +172,4 @@ def run_queued_tasks():
     with mock.patch(
         "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
     ):
-        call_command(
-            "db_worker", batch=True, reload=False, startup_delay=False, stdout=StringIO()
-        )
+        call_command("db_worker", batch=True, reload=False, startup_delay=False, stdout=StringIO())

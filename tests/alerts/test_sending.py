@@ -91,7 +91,9 @@ def test_sweep_releases_a_scheduled_statement_only_when_its_time_has_come(allian
     assert Delivery.objects.count() == 1
 
 
-def test_later_edits_and_a_second_publication_send_nothing_more(alliance, smtp_settings, smtp_server):
+def test_later_edits_and_a_second_publication_send_nothing_more(
+    alliance, smtp_settings, smtp_server
+):
     make_subscriber(alliances=[alliance])
     statement = statement_of(alliance)
     sending.sweep()
@@ -174,7 +176,9 @@ def test_alert_mail_in_german_and_english_with_quotes_links_and_unsubscribe_head
 
 
 def test_news_alert_goes_to_news_subscribers_of_its_alliances(alliance, smtp_settings, smtp_server):
-    make_subscriber(alliances=[alliance], email="news@example.org", press_statements=False, news=True)
+    make_subscriber(
+        alliances=[alliance], email="news@example.org", press_statements=False, news=True
+    )
     make_subscriber(alliances=[alliance], email="press@example.org")  # statements only
     make_news_item(
         alliances=[alliance],

@@ -68,7 +68,9 @@ def test_scheduled_statement_reaches_each_matching_subscriber_once_in_their_lang
     german = subscribers_of(alliance, 3)
     english = [make_subscriber(all_alliances=True, language="en", email="desk@example.co.uk")]
     make_subscriber(alliances=[make_alliance()], email="other@example.org")
-    make_subscriber(alliances=[alliance], email="news@example.org", press_statements=False, news=True)
+    make_subscriber(
+        alliances=[alliance], email="news@example.org", press_statements=False, news=True
+    )
     release_time = timezone.now() + timedelta(hours=2)
     statement = make_statement(
         alliance=alliance,
