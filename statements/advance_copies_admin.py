@@ -137,7 +137,7 @@ class AdvanceCopiesMixin:
         if refusal:
             self.message_user(request, refusal, messages.ERROR)
             return HttpResponseRedirect(change_url)
-        form = SendForm(request.POST or None)
+        form = SendForm(request.POST if request.method == "POST" else None)
         if request.method == "POST" and form.is_valid():
             try:
                 copies, skipped = send_advance_copies(
