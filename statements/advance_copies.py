@@ -3,21 +3,28 @@
 Each journalist gets a preview link of their own (revocable, expiring a week after
 the release) in a mail in their language that names the embargo in its subject and
 at its top. Every copy is recorded (`AdvanceCopy`), once per statement and journalist;
-the mail goes out through the task queue (`mailing/tasks.py`), with retries.
+the mail goes out through the task queue, with the retries of `mailing/tasks.py`,
+and the copy records when the mail server accepted it.
 """
 
+import logging
+import smtplib
 from datetime import timedelta
 
+from django.core.mail import get_connection
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext, pgettext
+from django_tasks import task
 
-from alliance_portal.mailing.messages import render_mail, site_address
-from alliance_portal.mailing.tasks import enqueue_on_commit, send_mail
+from alliance_portal.mailing.messages import Mail, render_mail, site_address
+from alliance_portal.mailing.tasks import enqueue_on_commit, is_permanent, retry_later
 
 from .models import AdvanceCopy, PressStatement, PreviewLink
+
+logger = logging.getLogger(__name__)
 
 # How long a journalist's preview link works after the release; the public page
 # exists by then, but a link in a newsroom's inbox should not break at once.
@@ -79,7 +86,7 @@ def send_advance_copies(*, statement, journalists, sent_by):
                 skipped.append(journalist)
                 continue
             copies.append(copy)
-            enqueue_on_commit(send_mail, advance_copy_mail(copy).as_dict())
+            enqueue_on_commit(send_advance_copy, copy.pk, advance_copy_mail(copy).as_dict())
     return copies, skipped
 
 
@@ -127,3 +134,20 @@ def advance_copy_mail(copy):
         to=copy.journalist.email,
         language=language,
     )
+
+
+@task()
+def send_advance_copy(copy_id, mail, attempt=1):
+    """Send one advance copy's mail (a `Mail.as_dict()`) and record its delivery;
+    retried with back-off while the server fails, as `mailing.tasks.send_mail`."""
+    message = Mail.from_dict(mail)
+    try:
+        with get_connection() as connection:
+            message.as_email(connection).send()
+    except (smtplib.SMTPException, OSError) as error:
+        if not is_permanent(error) and retry_later(
+            send_advance_copy, copy_id, mail, attempt=attempt
+        ):
+            logger.warning("Advance copy to %s failed (%s); retrying later.", message.to, error)
+        raise
+    AdvanceCopy.objects.filter(pk=copy_id).update(delivered_at=timezone.now())

@@ -42,7 +42,15 @@ class JournalistAdmin(admin.ModelAdmin):
 
 @admin.register(AdvanceCopy)
 class AdvanceCopyAdmin(admin.ModelAdmin):
-    list_display = ["sent_at", "statement", "journalist", "language", "sent_by", "link_state"]
+    list_display = [
+        "sent_at",
+        "statement",
+        "journalist",
+        "language",
+        "sent_by",
+        "delivered_at",
+        "link_state",
+    ]
     list_filter = ["language", "sent_at"]
     list_select_related = ["statement", "journalist", "sent_by", "preview_link"]
     search_fields = ["journalist__name", "journalist__outlet", "statement__headline_de"]

@@ -341,6 +341,8 @@ class AdvanceCopy(models.Model):
     )
     language = models.CharField(_("language"), max_length=2, choices=Journalist.Language.choices)
     sent_at = models.DateTimeField(_("sent"), default=timezone.now)
+    # When the mail server accepted the mail; empty while it waits in the queue.
+    delivered_at = models.DateTimeField(_("delivered"), null=True, blank=True)
     sent_by = models.ForeignKey(
         "auth.User",
         verbose_name=_("sent by"),

@@ -2,6 +2,7 @@
 each with a preview link of their own, in a mail that names the embargo."""
 
 import re
+import time
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -231,6 +232,7 @@ def test_statement_page_shows_who_got_an_advance_copy_when(
             copy.get_language_display(),
             f"{timezone.localtime(copy.sent_at):%-d %B %Y, %H:%M}",
             "publisher",
+            "not delivered (yet)",
             "active",
         ]
         for copy in copies
@@ -337,6 +339,8 @@ def test_each_mail_names_the_embargo_in_its_journalists_language(
     html = english.alternatives[0].content
     banner = LexborHTMLParser(html).css_first("div[style*=border] p")
     assert banner.text() == f"EMBARGOED UNTIL {EMBARGO_EN}"
+    # Each copy records when the mail server accepted its mail.
+    assert AdvanceCopy.objects.filter(delivered_at__isnull=True).count() == 0
 
 
 def test_each_journalist_gets_a_working_preview_link_of_their_own(
@@ -379,6 +383,27 @@ def test_each_journalist_gets_a_working_preview_link_of_their_own(
     assert client.get(paths["tom@reuters.example"]).status_code == 200
 
 
+def test_copy_refused_by_the_mail_server_is_not_recorded_as_delivered(
+    immediate_tasks,
+    smtp_settings,
+    smtp_server,
+    publisher_client,
+    statement,
+    journalists,
+    django_capture_on_commit_callbacks,
+):
+    smtp_server.sink.before_accepting = lambda recipients: "550 No such mailbox"
+    send_and_deliver(
+        publisher_client, statement, journalists[:1], django_capture_on_commit_callbacks
+    )
+    copy = AdvanceCopy.objects.get()
+    assert copy.delivered_at is None
+    field = LexborHTMLParser(
+        publisher_client.get(change_url(statement)).content.decode()
+    ).css_first(".advance-copies tbody tr")
+    assert field.css("td")[4].text() == "not delivered (yet)"
+
+
 @pytest.mark.django_db(transaction=True)
 def test_worker_process_delivers_each_journalist_their_embargoed_copy(
     start_worker, smtp_server, admin_client
@@ -406,6 +431,10 @@ def test_worker_process_delivers_each_journalist_their_embargoed_copy(
         f"EMBARGOED UNTIL {EMBARGO_EN} – Alliance presents climate plan",
     ]
     assert (german["Content-Language"], english["Content-Language"]) == ("de", "en")
+    deadline = time.monotonic() + 30
+    while AdvanceCopy.objects.filter(delivered_at__isnull=True).exists():
+        assert time.monotonic() < deadline, "the worker did not record the deliveries"
+        time.sleep(0.2)
     for message, language in ((german, "de"), (english, "en")):
         text = message.get_body(("plain",)).get_content()
         link = AdvanceCopy.objects.get(journalist__email=message.recipients[0]).preview_link
