@@ -12,6 +12,7 @@ from modeltranslation.admin import TranslationStackedInline, TranslationTabularI
 from alliance_portal.alerts.item_admin import AlertedItemAdmin
 from alliance_portal.publishing.admin import OrderedInline, PublishableAdmin
 
+from .advance_copies_admin import AdvanceCopiesMixin
 from .models import Attachment, PressStatement, PreviewLink, Quote
 
 
@@ -108,7 +109,7 @@ class PreviewLinkAdmin(admin.ModelAdmin):
 
 
 @admin.register(PressStatement)
-class PressStatementAdmin(AlertedItemAdmin, PublishableAdmin):
+class PressStatementAdmin(AdvanceCopiesMixin, AlertedItemAdmin, PublishableAdmin):
     list_display = [
         "headline",
         "alliance",

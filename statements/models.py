@@ -6,6 +6,7 @@ and invisible to the public everywhere.
 
 from django.core import signing
 from django.db import models
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -264,3 +265,101 @@ def _signed_pk(token):
         return signing.loads(token, salt=TIMESTAMPED_PREVIEW_SALT)
     except signing.BadSignature:
         return None
+
+
+class Journalist(models.Model):
+    """A vetted journalist who may get embargoed advance copies (`advance_copies.py`).
+
+    Personal data: kept without history, so that erasing someone erases them; their
+    advance copies then stay on record without a name.
+    """
+
+    class Language(models.TextChoices):
+        GERMAN = "de", _("German")
+        ENGLISH = "en", _("English")
+
+    name = models.CharField(_("name"), max_length=200)
+    outlet = models.CharField(
+        _("outlet"), max_length=200, help_text=_("Newspaper, broadcaster, agency or newsroom.")
+    )
+    email = models.EmailField(_("e-mail"))
+    language = models.CharField(
+        _("language"),
+        max_length=2,
+        choices=Language.choices,
+        default=Language.GERMAN,
+        help_text=_("Advance copies are written to them in this language."),
+    )
+    is_active = models.BooleanField(
+        _("vetted"),
+        default=True,
+        help_text=_("Only vetted journalists are offered when advance copies are sent."),
+    )
+    notes = models.TextField(_("notes"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["name", "pk"]
+        verbose_name = _("journalist")
+        verbose_name_plural = _("journalists")
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"),
+                name="journalist_email_unique",
+                violation_error_message=_("This address is already on the list."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.outlet})"
+
+
+class AdvanceCopy(models.Model):
+    """An embargoed statement sent to one journalist: who got it, when, by whom, and
+    which preview link it carried. Once per statement and journalist."""
+
+    statement = models.ForeignKey(
+        PressStatement,
+        verbose_name=_("press statement"),
+        on_delete=models.CASCADE,
+        related_name="advance_copies",
+    )
+    journalist = models.ForeignKey(
+        Journalist,
+        verbose_name=_("journalist"),
+        # Erasing a journalist keeps the record that a copy went out.
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="advance_copies",
+    )
+    preview_link = models.OneToOneField(
+        PreviewLink,
+        verbose_name=_("preview link"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="advance_copy",
+    )
+    language = models.CharField(_("language"), max_length=2, choices=Journalist.Language.choices)
+    sent_at = models.DateTimeField(_("sent"), default=timezone.now)
+    # When the mail server accepted the mail; empty while it waits in the queue.
+    delivered_at = models.DateTimeField(_("delivered"), null=True, blank=True)
+    sent_by = models.ForeignKey(
+        "auth.User",
+        verbose_name=_("sent by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-sent_at", "-pk"]
+        verbose_name = _("advance copy")
+        verbose_name_plural = _("advance copies")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["statement", "journalist"], name="advance_copy_once_per_journalist"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.journalist or _('(erased)')} – {self.statement}"
