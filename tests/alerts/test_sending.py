@@ -14,13 +14,13 @@ from django_tasks_db.models import DBTaskResult
 
 from alliance_portal.alerts import sending
 from alliance_portal.alerts.models import Delivery, Release
-from tests.mail_server import run_queued_tasks
 from tests.factories import (
     make_alliance,
     make_news_item,
     make_statement,
     make_subscriber,
 )
+from tests.mail_server import run_queued_tasks
 
 pytestmark = pytest.mark.django_db
 
