@@ -12,6 +12,7 @@ bench/results.md. Environment:
 
 import os
 import platform
+import signal
 import secrets
 import subprocess
 import sys
@@ -191,7 +192,7 @@ def main():
         time.sleep(2)  # anything more would be a repeat
         current, peak = memory_mb(worker.pid)
     finally:
-        worker.terminate()
+        os.killpg(worker.pid, signal.SIGTERM)
         worker.wait(30)
         controller.stop()
         log.close()

@@ -135,6 +135,9 @@ class WorkerProcess:
             env=self.env,
             stdout=self.log,
             stderr=subprocess.STDOUT,
+            # A group of its own: RQ's worker forks a scheduler and a work horse per
+            # job, and killing the worker means killing all of them, as a container stop does.
+            start_new_session=True,
         )
         return self
 
@@ -142,18 +145,27 @@ class WorkerProcess:
     def pid(self):
         return self.process.pid
 
+    def signal_all(self, number):
+        try:
+            os.killpg(self.process.pid, number)
+        except ProcessLookupError:
+            pass
+
     def kill(self):
         """Dead at once, as by the OOM killer or a pulled plug: nothing is cleaned up."""
-        self.process.send_signal(signal.SIGKILL)
+        self.signal_all(signal.SIGKILL)
         self.process.wait(10)
 
     def stop(self):
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
+        if self.process is not None:
+            self.signal_all(signal.SIGTERM)
             try:
                 self.process.wait(15)
             except subprocess.TimeoutExpired:
-                self.kill()
+                pass
+            # Whatever of the group is left (RQ's scheduler, a work horse).
+            self.signal_all(signal.SIGKILL)
+            self.process.wait(10)
         self.log.close()
 
     def output(self):
