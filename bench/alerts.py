@@ -12,8 +12,8 @@ bench/results.md. Environment:
 
 import os
 import platform
-import signal
 import secrets
+import signal
 import subprocess
 import sys
 import threading
