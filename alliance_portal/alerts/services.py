@@ -96,9 +96,10 @@ def request_subscription(*, email, language, choices, shown_language):
     )
     with translation.override(language):
         url = site_address() + reverse("alerts:confirm", kwargs={"token": token})
+        chosen = described(choices)
     mail = render_mail(
         "alerts/mail/confirm",
-        {"confirm_url": url, "days": CONFIRM_MAX_AGE.days, **described(choices)},
+        {"confirm_url": url, "days": CONFIRM_MAX_AGE.days, **chosen},
         to=email,
         language=language,
         headers={"Auto-Submitted": "auto-generated"},
@@ -115,7 +116,8 @@ def read_request(token):
 
 
 def described(choices):
-    """The choices for a page or mail: the topics and the alliances' names."""
+    """The choices for a page or mail: the topics and the alliances' names (in the
+    active language)."""
     alliances = (
         []
         if choices["all_alliances"]
@@ -225,13 +227,11 @@ def send_welcome(subscriber):
     """The mail after confirmation: what is followed, and the links to change or end
     it (also as List-Unsubscribe headers, RFC 2369 and RFC 8058)."""
     manage, unsubscribe = links(subscriber)
+    with translation.override(subscriber.language):
+        chosen = described(current_choices(subscriber))
     mail = render_mail(
         "alerts/mail/welcome",
-        {
-            "manage_url": manage,
-            "unsubscribe_url": unsubscribe,
-            **described(current_choices(subscriber)),
-        },
+        {"manage_url": manage, "unsubscribe_url": unsubscribe, **chosen},
         to=subscriber.email,
         language=subscriber.language,
         headers={
