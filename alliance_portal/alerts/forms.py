@@ -23,6 +23,7 @@ class ChoicesForm(forms.Form):
         label=_("What would you like to receive?"),
         choices=TOPICS,
         widget=forms.CheckboxSelectMultiple,
+        initial=["press_statements"],
         error_messages={"required": _("Choose press statements, news or both.")},
     )
     all_alliances = forms.BooleanField(
