@@ -9,6 +9,7 @@ import pytest
 from django.contrib.admin.models import CHANGE, DELETION, LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core import mail, signing
+from django.core.cache import caches
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
@@ -456,3 +457,65 @@ def test_admin_release_list_counts_without_a_query_per_row(
     with django_assert_max_num_queries(12):
         response = admin_client.get("/admin/alliance_portal/release/")
     assert "Meldung 29" in response.content.decode()
+
+
+# --- The page cache ------------------------------------------------------------------
+
+
+@pytest.fixture
+def page_cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    for alias in ("default", "coordination"):
+        caches[alias].clear()
+
+
+def test_form_works_on_cached_pages_without_a_csrf_cookie(
+    page_cache_on, alliances, mailed, django_assert_num_queries
+):
+    from django.test import Client
+
+    visitor = Client(enforce_csrf_checks=True)
+    for url in ("/de/alerts/", alliances[0].get_absolute_url()):
+        assert visitor.get(url)["X-Cache"] == "miss"
+        with django_assert_num_queries(0):
+            cached = visitor.get(url)
+        assert cached["X-Cache"] == "hit"
+        assert not cached.cookies
+    response = mailed(lambda: visitor.post("/de/alerts/", form_data(alliances)))
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1
+
+
+def test_pages_behind_a_secret_are_never_cached(page_cache_on, client, alliances):
+    subscriber = make_subscriber(alliances)
+    token = signing.dumps(
+        {
+            "email": "a@example.org",
+            "language": "de",
+            "choices": services.choices_of(
+                press_statements=True, news=False, all_alliances=True, alliance_ids=[]
+            ),
+        },
+        salt=services.CONFIRM_SALT,
+        compress=True,
+    )
+    for url in (
+        f"/de/alerts/confirm/{token}/",
+        f"/de/alerts/manage/{subscriber.token}/",
+        f"/de/alerts/unsubscribe/{subscriber.token}/",
+    ):
+        for _ in range(2):
+            response = client.get(url)
+            assert response.status_code == 200
+            assert response["X-Cache"] == "miss"
+            assert "no-store" in response["Cache-Control"]
+            assert '<meta name="robots" content="noindex, nofollow">' in (response.content.decode())
+
+
+def test_alert_pages_are_not_in_the_sitemap(client, alliances):
+    make_subscriber(alliances)
+    index = client.get("/sitemap.xml").content.decode()
+    sections = re.findall(r"<loc>https?://[^/]+(/sitemap-[^<]+)</loc>", index)
+    assert sections
+    for section in sections:
+        assert "/alerts/" not in client.get(section).content.decode()
