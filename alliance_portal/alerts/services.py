@@ -12,7 +12,7 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.admin.models import LogEntry
 from django.core import signing
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -172,7 +172,15 @@ def confirm(request_data):
     choices = public_only(request_data["choices"])
     subscriber = subscriber_for(request_data["email"])
     if subscriber is None:
-        subscriber = Subscriber(email=request_data["email"], confirmed_at=now)
+        try:
+            with transaction.atomic():
+                subscriber = Subscriber.objects.create(
+                    email=request_data["email"],
+                    language=request_data["language"],
+                    confirmed_at=now,
+                )
+        except IntegrityError:  # the same link, confirmed twice at once
+            subscriber = subscriber_for(request_data["email"])
     apply_choices(subscriber, choices, request_data["language"])
     requested_at = parse_datetime(request_data.get("requested_at") or "") or now
     record_consent(
@@ -188,9 +196,12 @@ def confirm(request_data):
 
 @transaction.atomic
 def change(subscriber, choices, language, *, shown_language):
+    """New choices from the manage page; a consent row when what is sent changes."""
     choices = public_only(choices)
+    unchanged = current_choices(subscriber) == choices
     apply_choices(subscriber, choices, language)
-    record_consent(subscriber, choices, language=shown_language, requested_at=timezone.now())
+    if not unchanged:
+        record_consent(subscriber, choices, language=shown_language, requested_at=timezone.now())
     return subscriber
 
 

@@ -519,3 +519,57 @@ def test_alert_pages_are_not_in_the_sitemap(client, alliances):
     assert sections
     for section in sections:
         assert "/alerts/" not in client.get(section).content.decode()
+
+
+def test_manage_without_changes_adds_no_consent(client, alliances):
+    subscriber = make_subscriber(alliances[:1], news=False)
+    client.post(
+        f"/de/alerts/manage/{subscriber.token}/",
+        {"topics": ["press_statements"], "alliances": [alliances[0].pk], "language": "en"},
+    )
+    subscriber.refresh_from_db()
+    assert subscriber.language == "en"
+    assert not subscriber.consents.exists()
+
+
+def test_admin_shows_a_subscriber_read_only_with_consents_and_data_links(admin_client, alliances):
+    subscriber = make_subscriber(alliances)
+    services.record_consent(
+        subscriber, {"alliances": []}, language="de", requested_at=timezone.now()
+    )
+    html = admin_client.get(
+        f"/admin/alliance_portal/subscriber/{subscriber.pk}/change/"
+    ).content.decode()
+    assert services.wording(language="de") in html
+    assert f"/admin/alliance_portal/subscriber/{subscriber.pk}/export/" in html
+    assert f"/admin/alliance_portal/subscriber/{subscriber.pk}/delete/" in html
+    assert 'name="email"' not in html  # nothing to edit
+
+
+def test_admin_erase_action_for_several_subscribers(admin_client, alliances):
+    first = make_subscriber(alliances)
+    second = make_subscriber(email="zweite@example.org")
+    response = admin_client.post(
+        "/admin/alliance_portal/subscriber/",
+        {"action": "delete_selected", "_selected_action": [first.pk, second.pk], "post": "yes"},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert not Subscriber.objects.exists()
+    assert "zweite@example.org" not in response.content.decode()
+    assert not LogEntry.objects.filter(object_repr__contains="@").exists()
+    assert LogEntry.objects.filter(action_flag=DELETION).count() == 2
+
+
+def test_admin_export_action_downloads_the_selected(admin_client, alliances):
+    first = make_subscriber(alliances)
+    second = make_subscriber(email="zweite@example.org")
+    response = admin_client.post(
+        "/admin/alliance_portal/subscriber/",
+        {"action": "export_data", "_selected_action": [first.pk, second.pk]},
+    )
+    data = json.loads(response.content)
+    assert sorted(entry["subscriber"]["email"] for entry in data) == [
+        "leser@example.org",
+        "zweite@example.org",
+    ]
