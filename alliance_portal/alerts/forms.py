@@ -1,13 +1,13 @@
 from django import forms
 from django.conf import settings
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from .services import choices_of, public_alliances
 
 TOPICS = [
     ("press_statements", _("Press statements")),
-    ("news", _("News")),
+    ("news", pgettext_lazy("alert topic", "News")),
 ]
 
 

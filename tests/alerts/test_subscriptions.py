@@ -439,7 +439,7 @@ def test_admin_erase_removes_subscriber_consents_and_log_entries(
     assert not Consent.objects.exists()
     assert not LogEntry.objects.filter(object_repr__icontains="leser@example.org").exists()
     (erasure,) = LogEntry.objects.filter(action_flag=DELETION)
-    assert erasure.object_repr == f"erased subscriber #{subscriber.pk}"
+    assert erasure.object_repr == de("erased subscriber #%(pk)s") % {"pk": subscriber.pk}
 
 
 def test_admin_release_list_counts_without_a_query_per_row(
