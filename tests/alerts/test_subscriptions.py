@@ -573,3 +573,53 @@ def test_admin_export_action_downloads_the_selected(admin_client, alliances):
         "leser@example.org",
         "zweite@example.org",
     ]
+
+
+def test_the_links_of_an_alert_mail_manage_and_unsubscribe(alliances):
+    """sending.py puts each subscriber's links into an alert: they lead here."""
+    from django.test import Client
+
+    from alliance_portal.alerts.sending import MANAGE_MARK, UNSUBSCRIBE_MARK, AlertMails
+    from alliance_portal.mailing.messages import Mail
+
+    subscriber = make_subscriber(alliances, language="en")
+    release = Release.objects.create(
+        content_type=ContentType.objects.get_for_model(Subscriber),
+        object_id=1,
+        title="A statement",
+        released_at=timezone.now(),
+        state=Release.State.SENDING,
+        recipients=1,
+    )
+    delivery = Delivery.objects.create(
+        release=release, subscriber=subscriber, language="en", handed_out_at=timezone.now()
+    )
+    # The mail as rendered once per language (AlertMails.render needs an alert kind).
+    mails = AlertMails.__new__(AlertMails)
+    mails.record = release
+    mails.rendered = {
+        "en": Mail(
+            to="",
+            subject="A statement",
+            text=f"Manage: {MANAGE_MARK}\nUnsubscribe: {UNSUBSCRIBE_MARK}\n",
+            html="",
+            language="en",
+        )
+    }
+    message = mails.for_delivery(delivery)
+    manage_url = re.search(r"Manage: (\S+)", message.body).group(1)
+    unsubscribe_url = message.extra_headers["List-Unsubscribe"].strip("<>")
+    assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert unsubscribe_url in message.body
+
+    visitor = Client(enforce_csrf_checks=True)
+    assert visitor.get(path_of(manage_url)).status_code == 200
+    response = visitor.post(
+        path_of(unsubscribe_url),
+        "List-Unsubscribe=One-Click",
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code == 200
+    assert not Subscriber.objects.exists()
+    delivery.refresh_from_db()
+    assert delivery.subscriber is None
