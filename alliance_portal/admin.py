@@ -16,6 +16,8 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
+from .alerts.admin import ReleaseAdmin, SubscriberAdmin
+from .alerts.models import Release, Subscriber
 from .legal.admin import LegalPageAdmin
 from .legal.models import LegalPage
 from .models import (
@@ -171,6 +173,9 @@ class ParticipantGroupInline(OrderedInline, TranslationTabularInline):
 admin.site.register(PendingChange, PendingChangeAdmin)
 # Impressum, privacy notice, accessibility statement (legal/admin.py).
 admin.site.register(LegalPage, LegalPageAdmin)
+# E-mail alerts: subscribers (export, erase) and the alerts sent (alerts/admin.py).
+admin.site.register(Subscriber, SubscriberAdmin)
+admin.site.register(Release, ReleaseAdmin)
 
 
 @admin.register(Sector)

@@ -64,6 +64,8 @@ urlpatterns += i18n_patterns(
     path("news/", include("news.urls")),
     path("press/", include("statements.urls")),
     path("search/", SearchView.as_view(), name="search"),
+    # E-mail alerts: subscribe, confirm, manage, unsubscribe (alerts/views.py).
+    path("alerts/", include("alliance_portal.alerts.urls")),
     # Feeds: RSS 2.0 and Atom, of the whole portal or of one alliance.
     path("feeds/", include("news.feed_urls")),
     path("feeds/", include("statements.feed_urls")),

@@ -20,6 +20,8 @@ PUBLIC_PAGES = [
     "/en/privacy/",
     "/de/barrierefreiheit/",
     "/en/accessibility/",
+    "/de/alerts/",
+    "/en/alerts/",
 ]
 
 
@@ -56,6 +58,7 @@ def other_pages(language):
         ("news-item", f"{prefix}/news/alfed-gruendet-uk-aluminium-alliance/", 200),
         ("press-list", f"{prefix}/press/", 200),
         ("legal-privacy", LEGAL_PATHS[language]["privacy"], 200),
+        ("alerts", f"{prefix}/alerts/", 200),
         (
             "legal-accessibility",
             "/de/barrierefreiheit/" if language == "de" else "/en/accessibility/",
