@@ -6,6 +6,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 # `make run` is local development: debug on, SQLite unless DATABASE_URL says otherwise.
 DEV_ENV := DJANGO_DEBUG=1
+# Links in mails (and pages) name the address `make run` serves, unless told otherwise.
+RUN_ENV = $(DEV_ENV) DJANGO_SITE_URL=$(or $(DJANGO_SITE_URL),http://$(HOST):$(PORT))
 
 .PHONY: run test bench bench-alerts lighthouse lint format messages clean
 
@@ -24,8 +26,8 @@ run: $(BIN)/.installed
 	@# The worker (queued mail, alerts at release time) runs beside the server and
 	@# stops with it.
 	@trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
-	$(DEV_ENV) $(BIN)/python manage.py run_worker & worker=$$!; \
-	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	$(RUN_ENV) $(BIN)/python manage.py run_worker & worker=$$!; \
+	$(RUN_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: $(BIN)/.installed node_modules/axe-core/axe.min.js
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
