@@ -13,9 +13,10 @@ from alliance_portal.alerts.item_admin import AlertedItemAdmin
 from alliance_portal.publishing.admin import OrderedInline, PublishableAdmin
 
 from .models import Attachment, PressStatement, PreviewLink, Quote
+from .quote_approval_admin import QuoteApprovalAdminMixin, QuoteApprovalInlineMixin
 
 
-class QuoteInline(OrderedInline, TranslationStackedInline):
+class QuoteInline(QuoteApprovalInlineMixin, OrderedInline, TranslationStackedInline):
     model = Quote
     fields = (
         "position",
@@ -25,6 +26,7 @@ class QuoteInline(OrderedInline, TranslationStackedInline):
         "speaker_organisation",
         "organisation",
         "text",
+        "approval",
     )
     autocomplete_fields = ["person", "organisation"]
 
@@ -108,7 +110,7 @@ class PreviewLinkAdmin(admin.ModelAdmin):
 
 
 @admin.register(PressStatement)
-class PressStatementAdmin(AlertedItemAdmin, PublishableAdmin):
+class PressStatementAdmin(QuoteApprovalAdminMixin, AlertedItemAdmin, PublishableAdmin):
     list_display = [
         "headline",
         "alliance",
