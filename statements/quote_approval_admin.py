@@ -100,6 +100,10 @@ class QuoteApprovalConfirmForm(forms.ModelForm):
 class QuoteApprovalInlineMixin:
     """For the quote inline: add "approval" to its fields."""
 
+    @property
+    def media(self):
+        return super().media + forms.Media(css={"all": ["css/admin/quote-approval.css"]})
+
     def get_queryset(self, request):
         return (
             super()
