@@ -195,6 +195,13 @@ class QuoteApprovalAdminMixin:
         quote = get_object_or_404(
             Quote.objects.select_related("organisation", "person"), pk=quote_id, statement=statement
         )
+        if statement.is_published:
+            self.message_user(
+                request,
+                gettext("The statement is released: its quotes can no longer be approved."),
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(self._change_url(statement))
         form = QuoteApprovalRequestForm(
             request.POST or None, quote=quote, initial={"language": settings.LANGUAGE_CODE}
         )

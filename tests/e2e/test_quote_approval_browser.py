@@ -18,7 +18,13 @@ from playwright.sync_api import expect
 from alliance_portal.models import Alliance
 from alliance_portal.publishing.models import Publishable
 from statements.models import Quote
-from tests.e2e.browser import SCREENSHOTS
+from tests.e2e.browser import (
+    BLOCKING_IMPACTS,
+    SCREENSHOTS,
+    describe_violations,
+    require_axe,
+    run_axe,
+)
 from tests.factories import make_organisation, make_person, make_statement
 
 pytestmark = pytest.mark.browser
@@ -78,6 +84,20 @@ def open_as_contact(browser, link, width=1280):
     return context, page
 
 
+def assert_accessible(browser, link, width=1280):
+    """axe-core finds nothing serious; in a context of its own, where the page's
+    Content-Security-Policy lets axe's script in (the flow's contexts keep it)."""
+    require_axe()
+    context = browser.new_context(
+        locale="de-DE", viewport={"width": width, "height": 900}, bypass_csp=True
+    )
+    page = context.new_page()
+    page.goto(link)
+    violations = [v for v in run_axe(page) if v["impact"] in BLOCKING_IMPACTS]
+    context.close()
+    assert not violations, describe_violations(violations)
+
+
 def test_quote_approved_and_a_proposed_wording_taken_over(
     browser, site, statement, django_user_model, smtp_server, start_worker, settings
 ):
@@ -133,6 +153,7 @@ def test_quote_approved_and_a_proposed_wording_taken_over(
         "Wir investieren in die Zukunft."
     )
     contact.screenshot(path=FOLDER / "contact-page-1280.png", full_page=True)
+    assert_accessible(browser, link)
     contact.get_by_role("button", name=de("Approve this wording")).click()
     expect(contact.locator(".approval-state")).to_be_visible()
     contact.screenshot(path=FOLDER / "contact-approved-1280.png", full_page=True)
@@ -166,6 +187,7 @@ def test_quote_approved_and_a_proposed_wording_taken_over(
         "Bitte die Zahl nennen, sie ist mit der Geschäftsführung abgestimmt."
     )
     contact.screenshot(path=FOLDER / "contact-proposing-390.png", full_page=True)
+    assert_accessible(browser, link_in(second_mail), width=390)
     contact.get_by_role("button", name=de("Send my wording")).click()
     expect(contact.locator(".approval-state")).to_be_visible()
     contact.screenshot(path=FOLDER / "contact-proposed-390.png", full_page=True)

@@ -453,6 +453,18 @@ def test_request_form_sends_to_a_typed_contact(admin_client, statement, quote, m
     )
 
 
+def test_no_requests_for_a_released_statement(admin_client, statement, quote):
+    PressStatement.objects.filter(pk=statement.pk).update(
+        status=PUBLISHED, published_at=timezone.now()
+    )
+    url = admin_url(PressStatement, "quote_approval_request", statement.pk, quote.pk)
+    response = admin_client.post(
+        url, {"person": "", "contact_name": "A", "contact_email": "a@b.example", "language": "de"}
+    )
+    assert (response.status_code, response["Location"]) == (302, change_url(statement))
+    assert not QuoteApproval.objects.exists()
+
+
 def test_request_view_is_a_404_for_a_quote_of_another_statement(admin_client, statement):
     other = make_statement()
     other_quote = Quote.objects.create(statement=other, text_de="Anders.", speaker_name="X")
@@ -576,3 +588,27 @@ def test_publish_action_leaves_out_statements_with_quotes_not_approved(publisher
     statement.refresh_from_db()
     other.refresh_from_db()
     assert (statement.status, other.status) == (DRAFT, PUBLISHED)
+
+
+def test_approval_pages_are_valid_html(client, quote, staff, tmp_path):
+    from tests.e2e.browser import require_java
+    from tests.test_html_validity import outdated_checker_error, vnu_messages
+
+    require_java()
+    approval = request_for(quote, staff)
+    url = page_url(approval, "en")
+    pages = {
+        "page.html": client.get(url),
+        "error.html": client.post(url, {"shown": "Wir bauen.", "proposed_text": "", "propose": ""}),
+        "invalid.html": client.get("/de/press/quote-approval/nothing/"),
+    }
+    files = []
+    for name, response in pages.items():
+        (tmp_path / name).write_bytes(response.content)
+        files.append(tmp_path / name)
+    problems = [
+        message
+        for message in vnu_messages(files)
+        if message.get("type") == "error" and not outdated_checker_error(message)
+    ]
+    assert [(m["url"].rsplit("/", 1)[-1], m["message"], m.get("extract")) for m in problems] == []
