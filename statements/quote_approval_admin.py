@@ -8,6 +8,7 @@
   (the publish action leaves such statements out and says so).
 """
 
+import reversion
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
@@ -82,9 +83,12 @@ class QuoteApprovalConfirmForm(forms.ModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        if "status" in self.fields and self.publishes() and not cleaned_data.get(CONFIRM_FIELD):
+        self.published_unapproved = ""
+        if "status" in self.fields and self.publishes():
             unapproved = unapproved_quotes(self.instance, self.data)
-            if unapproved:
+            if unapproved and cleaned_data.get(CONFIRM_FIELD):
+                self.published_unapproved = describe(unapproved)
+            elif unapproved:
                 self.add_error(
                     None,
                     gettext(
@@ -178,6 +182,29 @@ class QuoteApprovalAdminMixin:
             else (name, options)
             for name, options in fieldsets
         ]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if getattr(form, "published_unapproved", ""):
+            request.published_unapproved = gettext(
+                "Published although not all quotes were approved: %(quotes)s."
+            ) % {"quotes": form.published_unapproved}
+            self.message_user(request, request.published_unapproved, messages.WARNING)
+
+    def log_change(self, request, obj, message):
+        entry = super().log_change(request, obj, message)
+        self._note_in_history(request)
+        return entry
+
+    def log_addition(self, request, obj, message):
+        entry = super().log_addition(request, obj, message)
+        self._note_in_history(request)
+        return entry
+
+    def _note_in_history(self, request):
+        note = getattr(request, "published_unapproved", "")
+        if note and reversion.is_active():
+            reversion.set_comment(f"{reversion.get_comment()} {note}".strip())
 
     def _statement_for(self, request, statement_id):
         statement = get_object_or_404(self.model, pk=statement_id)

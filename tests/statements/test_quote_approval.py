@@ -544,6 +544,11 @@ def test_publishing_with_quotes_not_approved_needs_confirmation(publisher_client
     assert response.status_code == 302, errors(response)
     statement.refresh_from_db()
     assert statement.status == PUBLISHED
+    note = (
+        "Published although not all quotes were approved: Erika Muster (approval not "
+        "requested), Max Beispiel (approval not requested)."
+    )
+    assert history(statement)[0].endswith(note)
 
 
 def test_publishing_with_all_quotes_approved_needs_no_confirmation(
