@@ -245,3 +245,36 @@ def test_quote_approved_and_a_proposed_wording_taken_over(
     office.screenshot(path=FOLDER / "admin-history.png", full_page=True)
     assert not script_errors
     office_context.close()
+
+
+def test_publisher_confirms_publishing_with_a_quote_not_approved(
+    browser, site, statement, django_user_model
+):
+    FOLDER.mkdir(parents=True, exist_ok=True)
+    django_user_model.objects.create_superuser("chefin", "chefin@example.org", PASSWORD)
+    context = browser.new_context(locale="de-DE", viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    page.goto(f"{site}/admin/login/")
+    page.fill("#id_username", "chefin")
+    page.fill("#id_password", PASSWORD)
+    page.get_by_role("button", name="Anmelden").click()
+    page.goto(f"{site}/admin/statements/pressstatement/{statement.pk}/change/")
+    page.locator("#id_status").select_option("published")
+    page.locator("input[name=_continue]").click()
+
+    expect(page.locator(".errornote")).to_be_visible()
+    expect(page.locator(".errorlist.nonfield")).to_contain_text("Erika Muster")
+    checkbox = page.get_by_label(de("Publish although not all quotes are approved"))
+    expect(checkbox).not_to_be_checked()
+    checkbox.scroll_into_view_if_needed()
+    page.locator("fieldset", has=checkbox).screenshot(path=FOLDER / "admin-confirm-publish.png")
+    statement.refresh_from_db()
+    assert statement.status == Publishable.Status.DRAFT
+
+    checkbox.check()
+    page.locator("input[name=_continue]").click()
+    expect(page.locator(".messagelist")).to_contain_text("Erika Muster")
+    statement.refresh_from_db()
+    assert statement.status == Publishable.Status.PUBLISHED
+    context.close()
