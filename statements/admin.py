@@ -14,9 +14,10 @@ from alliance_portal.publishing.admin import OrderedInline, PublishableAdmin
 
 from .advance_copies_admin import AdvanceCopiesMixin
 from .models import Attachment, PressStatement, PreviewLink, Quote
+from .quote_approval_admin import QuoteApprovalAdminMixin, QuoteApprovalInlineMixin
 
 
-class QuoteInline(OrderedInline, TranslationStackedInline):
+class QuoteInline(QuoteApprovalInlineMixin, OrderedInline, TranslationStackedInline):
     model = Quote
     fields = (
         "position",
@@ -26,6 +27,7 @@ class QuoteInline(OrderedInline, TranslationStackedInline):
         "speaker_organisation",
         "organisation",
         "text",
+        "approval",
     )
     autocomplete_fields = ["person", "organisation"]
 
@@ -109,7 +111,9 @@ class PreviewLinkAdmin(admin.ModelAdmin):
 
 
 @admin.register(PressStatement)
-class PressStatementAdmin(AdvanceCopiesMixin, AlertedItemAdmin, PublishableAdmin):
+class PressStatementAdmin(
+    AdvanceCopiesMixin, QuoteApprovalAdminMixin, AlertedItemAdmin, PublishableAdmin
+):
     list_display = [
         "headline",
         "alliance",

@@ -4,11 +4,12 @@ A statement's publish time is its release time: until then it is under embargo
 and invisible to the public everywhere.
 """
 
+from django.conf import settings
 from django.core import signing
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from alliance_portal.alerts.fields import without_alert_field
@@ -348,6 +349,51 @@ class AdvanceCopy(models.Model):
         verbose_name=_("sent by"),
         on_delete=models.SET_NULL,
         null=True,
+
+
+class QuoteApproval(models.Model):
+    """A quoted organisation's contact asked to approve a quote, through a signed link.
+
+    `quote_text` is the wording in the request's language the contact was asked
+    about, and once they answer, the wording they answered on. The quote's state is
+    its latest request's (`statements.approvals`).
+    """
+
+    class State(models.TextChoices):
+        REQUESTED = "requested", _("approval requested")
+        APPROVED = "approved", _("approved")
+        CHANGES_PROPOSED = "changes_proposed", _("changes proposed")
+
+    quote = models.ForeignKey(
+        Quote, verbose_name=_("quote"), on_delete=models.CASCADE, related_name="approvals"
+    )
+    contact_name = models.CharField(_("contact"), max_length=200)
+    contact_email = models.EmailField(_("contact's e-mail"))
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    quote_text = models.TextField(_("wording asked about"))
+    state = models.CharField(
+        _("state"), max_length=20, choices=State.choices, default=State.REQUESTED
+    )
+    requested_at = models.DateTimeField(_("requested"), default=timezone.now)
+    requested_by = models.ForeignKey(
+        "auth.User",
+        verbose_name=_("requested by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    expires_at = models.DateTimeField(_("expires"))
+    responded_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    proposed_text = QuoteTextField(_("proposed wording"), blank=True)
+    comment = models.TextField(_("comment"), blank=True)
+    adopted_at = models.DateTimeField(_("wording taken over"), null=True, blank=True)
+    adopted_by = models.ForeignKey(
+        "auth.User",
+        verbose_name=_("wording taken over by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="+",
     )
 
@@ -363,3 +409,37 @@ class AdvanceCopy(models.Model):
 
     def __str__(self):
         return f"{self.journalist or _('(erased)')} – {self.statement}"
+
+
+        ordering = ["quote", "-requested_at", "-pk"]
+        verbose_name = _("quote approval")
+        verbose_name_plural = _("quote approvals")
+
+    def __str__(self):
+        return f"{self.contact_name} – {self.quote}"
+
+    def get_absolute_url(self):
+        with translation.override(self.language):
+            return reverse("press:quote-approval", kwargs={"token": self.token})
+
+    @property
+    def token(self):
+        return signing.Signer(salt=QUOTE_APPROVAL_SALT).sign_object(self.pk)
+
+    @property
+    def is_expired(self):
+        return timezone.now() >= self.expires_at
+
+    @classmethod
+    def for_token(cls, token):
+        """The request a token names if its signature holds (expired or not), else None."""
+        try:
+            pk = signing.Signer(salt=QUOTE_APPROVAL_SALT).unsign_object(token)
+        except (signing.BadSignature, ValueError):
+            return None
+        if not isinstance(pk, int):
+            return None
+        return cls.objects.select_related("quote__statement").filter(pk=pk).first()
+
+
+QUOTE_APPROVAL_SALT = "statements.quote-approval"

@@ -8,6 +8,7 @@ from .views import (
     press_kit,
     preview_pdf,
     preview_press_kit,
+    quote_approval,
     statement_pdf,
     statement_share_image,
 )
@@ -19,6 +20,7 @@ urlpatterns = [
     path("preview/<str:token>/", PreviewLinkView.as_view(), name="preview"),
     path("preview/<str:token>/pdf/", preview_pdf, name="preview-pdf"),
     path("preview/<str:token>/press-kit.zip", preview_press_kit, name="preview-press-kit"),
+    path("quote-approval/<str:token>/", quote_approval, name="quote-approval"),
     path("<slug:slug>/", PressDetailView.as_view(), name="detail"),
     path("<slug:slug>/pdf/", statement_pdf, name="pdf"),
     path("<slug:slug>/press-kit.zip", press_kit, name="press-kit"),

@@ -1,12 +1,13 @@
 from django.conf import settings
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect, StreamingHttpResponse
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.formats import date_format
 from django.utils.translation import get_language, gettext
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 from django.views.generic import DetailView, ListView
 
 from alliance_portal.publishing.page_cache import cached
@@ -18,7 +19,9 @@ from alliance_portal.web import share_images
 from alliance_portal.web.structured_data import news_article_data
 from members.models import Organisation, Person
 
-from .models import PressStatement, PreviewLink
+from . import quote_approvals
+from .forms import QuoteAnswerForm
+from .models import PressStatement, PreviewLink, QuoteApproval
 from .pdf import render_statement_pdf, statement_pdf_filename
 from .press_kit import stream_press_kit, vcard
 
@@ -237,3 +240,67 @@ def statement_share_image(request, slug):
     )
     response = HttpResponse(png, content_type="image/png")
     return response if statement.is_published else not_for_the_public(response)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def quote_approval(request, token):
+    """The page a quoted organisation's contact approves their quote on, or proposes
+    another wording: the draft statement with their quote highlighted. Not for the
+    public: never cached, never indexed. A link altered, expired or made for a
+    statement released since gets a page that says so."""
+    approval = QuoteApproval.for_token(token)
+    if approval is None:
+        return quote_approval_unavailable(request, "invalid", status=404)
+    if approval.quote.statement.is_published:
+        return quote_approval_unavailable(request, "released", status=410, approval=approval)
+    if approval.is_expired:
+        return quote_approval_unavailable(request, "expired", status=410, approval=approval)
+    statement = with_parts(PressStatement.objects.filter(pk=approval.quote.statement_id)).get()
+    quote = next(quote for quote in statement.quotes.all() if quote.pk == approval.quote_id)
+    wording = quote_approvals.text_in(quote, approval.language)
+    state, _latest = quote_approvals.quote_state(quote)
+    is_open = approval.adopted_at is None
+    proposing = "propose" in request.POST
+    form = QuoteAnswerForm(
+        request.POST if request.method == "POST" else None,
+        wording=wording,
+        proposing=proposing,
+        initial={"proposed_text": approval.proposed_text or wording, "comment": approval.comment},
+    )
+    if request.method == "POST" and (not is_open or form.is_valid()):
+        if not is_open:
+            pass  # Their wording was taken over: nothing left to answer.
+        elif proposing:
+            quote_approvals.propose_wording(
+                approval=approval,
+                wording=wording,
+                proposed_text=form.cleaned_data["proposed_text"],
+                comment=form.cleaned_data["comment"],
+            )
+        else:
+            quote_approvals.approve(approval=approval, wording=wording)
+        return not_for_the_public(HttpResponseRedirect(request.path))
+    attach_speaker_organisations(statement)
+    context = {
+        "statement": statement,
+        "approval": approval,
+        "own_quote": quote,
+        "wording": wording,
+        "state": state,
+        "is_open": is_open,
+        "form": form,
+        "noindex": True,
+    }
+    status = 400 if request.method == "POST" else 200
+    return not_for_the_public(
+        TemplateResponse(request, "statements/quote_approval.html", context, status=status)
+    )
+
+
+def quote_approval_unavailable(request, reason, *, status, approval=None):
+    context = {"reason": reason, "approval": approval, "noindex": True}
+    return not_for_the_public(
+        TemplateResponse(
+            request, "statements/quote_approval_unavailable.html", context, status=status
+        )
+    )
