@@ -349,6 +349,21 @@ class AdvanceCopy(models.Model):
         verbose_name=_("sent by"),
         on_delete=models.SET_NULL,
         null=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-sent_at", "-pk"]
+        verbose_name = _("advance copy")
+        verbose_name_plural = _("advance copies")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["statement", "journalist"], name="advance_copy_once_per_journalist"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.journalist or _('(erased)')} – {self.statement}"
 
 
 class QuoteApproval(models.Model):
@@ -398,19 +413,6 @@ class QuoteApproval(models.Model):
     )
 
     class Meta:
-        ordering = ["-sent_at", "-pk"]
-        verbose_name = _("advance copy")
-        verbose_name_plural = _("advance copies")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["statement", "journalist"], name="advance_copy_once_per_journalist"
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.journalist or _('(erased)')} – {self.statement}"
-
-
         ordering = ["quote", "-requested_at", "-pk"]
         verbose_name = _("quote approval")
         verbose_name_plural = _("quote approvals")
