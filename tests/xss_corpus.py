@@ -109,7 +109,8 @@ PAYLOADS = [
 
 SEARCH_WORDS = ["alert", "script", "javascript"]
 
-OUR_FORMS = {"search-page-form", "search-form", "filters"}
+# The forms our templates write, by class: search, list filters, the alert subscription.
+OUR_FORMS = {"search-page-form", "search-form", "filters", "alert-form"}
 FORBIDDEN_ELEMENTS = {
     "iframe",
     "frame",

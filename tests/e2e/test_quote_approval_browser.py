@@ -12,6 +12,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone, translation
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from playwright.sync_api import expect
 
@@ -122,7 +123,7 @@ def test_quote_approved_and_a_proposed_wording_taken_over(
     # 1. The office asks Hütte Nord's press contact, chosen from its people.
     first, second = office.locator(".quote-approval").all()
     expect(first.locator(".quote-approval-state")).to_have_text(
-        de("approval not requested").capitalize()
+        capfirst(de("approval not requested"))
     )
     first.get_by_role("link", name=de("Request approval")).click()
     expect(office.get_by_label(de("Contact of the organisation"))).to_have_value(
@@ -132,9 +133,7 @@ def test_quote_approved_and_a_proposed_wording_taken_over(
     office.get_by_role("button", name=de("Send the request")).click()
     expect(office).to_have_url(change_url)
     first = office.locator(".quote-approval").first
-    expect(first.locator(".quote-approval-state")).to_have_text(
-        de("approval requested").capitalize()
-    )
+    expect(first.locator(".quote-approval-state")).to_have_text(capfirst(de("approval requested")))
     expect(first).to_contain_text("Petra Presse (presse@huette-nord.example)")
 
     [mail] = smtp_server.sink.wait_for(1, timeout=60)
@@ -161,7 +160,7 @@ def test_quote_approved_and_a_proposed_wording_taken_over(
 
     office.reload()
     first = office.locator(".quote-approval").first
-    expect(first.locator(".quote-approval-state")).to_have_text(de("approved").capitalize())
+    expect(first.locator(".quote-approval-state")).to_have_text(capfirst(de("approved")))
 
     # 3. The second quote: a contact typed by hand, who proposes another wording.
     office.locator(".quote-approval").nth(1).get_by_role(
@@ -197,9 +196,7 @@ def test_quote_approved_and_a_proposed_wording_taken_over(
     # 4. The admin shows the proposal; one click takes it over.
     office.reload()
     second = office.locator(".quote-approval").nth(1)
-    expect(second.locator(".quote-approval-state")).to_have_text(
-        de("changes proposed").capitalize()
-    )
+    expect(second.locator(".quote-approval-state")).to_have_text(capfirst(de("changes proposed")))
     expect(second.locator("blockquote")).to_have_text("Das sichert 300 Arbeitsplätze in Duisburg.")
     expect(second).to_contain_text("Bitte die Zahl nennen")
     second.scroll_into_view_if_needed()
@@ -210,7 +207,7 @@ def test_quote_approved_and_a_proposed_wording_taken_over(
         "Das sichert 300 Arbeitsplätze in Duisburg."
     )
     expect(office.locator(".quote-approval").nth(1).locator(".quote-approval-state")).to_have_text(
-        de("proposed wording taken over").capitalize()
+        capfirst(de("proposed wording taken over"))
     )
     office.locator(".inline-related").nth(1).screenshot(path=FOLDER / "admin-taken-over.png")
     assert statement.quotes.get(position=2).text_de == "Das sichert 300 Arbeitsplätze in Duisburg."

@@ -433,7 +433,9 @@ def test_request_form_sends_to_a_typed_contact(admin_client, statement, quote, m
     url = admin_url(PressStatement, "quote_approval_request", statement.pk, quote.pk)
     response = admin_client.post(url, {"person": "", "language": "en"})
     assert response.status_code == 200
-    assert "Choose a contact, or type a name and an e-mail address." in response.content.decode()
+    assert gettext("Choose a contact, or type a name and an e-mail address.") in (
+        response.content.decode()
+    )
     assert not QuoteApproval.objects.exists()
     response = admin_client.post(
         url,
