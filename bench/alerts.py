@@ -24,7 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 TMP_DIR = ROOT / "bench" / "tmp"
 RESULTS_PATH = ROOT / "bench" / "results.md"
-SECTION = "E-mail alerts"
+SECTION = "E-mail alerts ({queue} queue, {database})"
+DATABASE_TITLES = {"sqlite": "SQLite", "postgres": "PostgreSQL", "postgresql": "PostgreSQL"}
 
 
 def say(text=""):
@@ -178,6 +179,7 @@ def main():
         env=env,
         stdout=log,
         stderr=subprocess.STDOUT,
+        start_new_session=True,  # RQ forks a scheduler: stopped with the whole group
     )
     started = time.monotonic()
     peak_sampled = 0.0
@@ -192,7 +194,10 @@ def main():
         time.sleep(2)  # anything more would be a repeat
         current, peak = memory_mb(worker.pid)
     finally:
-        os.killpg(worker.pid, signal.SIGTERM)
+        try:
+            os.killpg(worker.pid, signal.SIGTERM)
+        except ProcessLookupError:
+            pass
         worker.wait(30)
         controller.stop()
         log.close()
@@ -201,7 +206,7 @@ def main():
     rate = (sink.count - 1) / seconds if seconds else float("inf")
     repeated = sink.count - len(sink.recipients)
     lines = [
-        f"## {SECTION}",
+        f"## {SECTION.format(queue=queue, database=DATABASE_TITLES.get(database_url.split(':')[0], database_url.split(':')[0]))}",
         "",
         f"Written by `make bench-alerts` (`python -m bench.alerts`) on "
         f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {platform.node()}, "
@@ -221,7 +226,18 @@ def main():
     from bench.report import replace_section
 
     existing = RESULTS_PATH.read_text() if RESULTS_PATH.exists() else ""
-    RESULTS_PATH.write_text(replace_section(existing, SECTION, text))
+    RESULTS_PATH.write_text(
+        replace_section(
+            existing,
+            SECTION.format(
+                queue=queue,
+                database=DATABASE_TITLES.get(
+                    database_url.split(":")[0], database_url.split(":")[0]
+                ),
+            ),
+            text,
+        )
+    )
     if sink.count != subscribers or repeated:
         sys.exit("Not every subscriber got exactly one mail.")
 
