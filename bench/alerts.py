@@ -205,8 +205,10 @@ def main():
     seconds = sink.last - sink.first
     rate = (sink.count - 1) / seconds if seconds else float("inf")
     repeated = sink.count - len(sink.recipients)
+    scheme = database_url.split(":")[0]
+    title = SECTION.format(queue=queue, database=DATABASE_TITLES.get(scheme, scheme))
     lines = [
-        f"## {SECTION.format(queue=queue, database=DATABASE_TITLES.get(database_url.split(':')[0], database_url.split(':')[0]))}",
+        f"## {title}",
         "",
         f"Written by `make bench-alerts` (`python -m bench.alerts`) on "
         f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {platform.node()}, "
