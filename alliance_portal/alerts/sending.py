@@ -11,7 +11,8 @@ The worker's sweep (`sweep`, every few seconds, see `mailing/worker.py`):
    ALERT_CLAIM_TIMEOUT.
 
 `send_alerts` claims its deliveries (waiting → being sent, one UPDATE, so no other
-worker can take them), sends each and marks it sent at once. A worker killed
+worker can take them), renews the claim while it works (`Claim`), sends each and
+marks it sent at once. A worker killed
 half-way leaves the rest claimed; after the timeout the sweep hands them out again.
 Only a mail the SMTP server accepted in the instant before its worker died, before
 it was marked sent, can go out twice: we chose a rare repeat over a silent loss.
@@ -19,6 +20,7 @@ it was marked sent, can go out twice: we chose a rare repeat over a silent loss.
 
 import logging
 import smtplib
+import time
 from datetime import timedelta
 
 from django.conf import settings
@@ -204,29 +206,56 @@ def subscriber_links(token, language):
     return site_address() + manage, site_address() + unsubscribe
 
 
+class Claim:
+    """A batch's hold on its deliveries: their `handed_out_at`, renewed well before
+    ALERT_CLAIM_TIMEOUT runs out, so that the sweep never hands out what a live
+    worker is still sending (a slow SMTP server makes a batch take long)."""
+
+    def __init__(self, delivery_ids):
+        self.at = timezone.now()
+        self.renewed = time.monotonic()
+        self.ids = set(delivery_ids)
+        # Waiting → being sent, in one UPDATE: no other worker can take them now.
+        Delivery.objects.filter(pk__in=self.ids, state=Delivery.State.PENDING).update(
+            state=Delivery.State.SENDING, handed_out_at=self.at
+        )
+        self.ids = set(self.held().values_list("pk", flat=True))
+
+    def held(self):
+        return Delivery.objects.filter(
+            pk__in=self.ids, state=Delivery.State.SENDING, handed_out_at=self.at
+        )
+
+    def holds(self, delivery):
+        """Still ours? Renews the claim on the rest of the batch when it is getting old."""
+        if time.monotonic() - self.renewed > settings.ALERT_CLAIM_TIMEOUT / 4:
+            renewed_at = timezone.now()
+            self.held().update(handed_out_at=renewed_at)
+            self.at, self.renewed = renewed_at, time.monotonic()
+            self.ids = set(self.held().values_list("pk", flat=True))
+        return delivery.pk in self.ids
+
+    def release(self, delivery):
+        self.ids.discard(delivery.pk)
+
+
 @task()
 def send_alerts(release_id, delivery_ids, attempt=1):
     """Send the alerts of one release to one batch of its subscribers."""
-    claimed_at = timezone.now()
-    claimed = Delivery.objects.filter(pk__in=delivery_ids, state=Delivery.State.PENDING).update(
-        state=Delivery.State.SENDING, handed_out_at=claimed_at
-    )
-    if not claimed:
+    claim = Claim(delivery_ids)
+    if not claim.ids:
         return 0
     record = Release.objects.select_related("content_type").get(pk=release_id)
     mails = AlertMails(record)
-    deliveries = (
-        Delivery.objects.filter(
-            pk__in=delivery_ids, state=Delivery.State.SENDING, handed_out_at=claimed_at
-        )
-        .select_related("subscriber")
-        .order_by("pk")
-    )
+    deliveries = list(claim.held().select_related("subscriber").order_by("pk"))
     sent = 0
     connection = get_connection()
     try:
         connection.open()
         for delivery in deliveries:
+            if not claim.holds(delivery):  # taken over: this worker was too slow
+                continue
+            claim.release(delivery)
             if delivery.subscriber is None:  # erased meanwhile
                 delivery.delete()
                 continue
@@ -234,6 +263,7 @@ def send_alerts(release_id, delivery_ids, attempt=1):
                 connection.send_messages([mails.for_delivery(delivery)])
             except (smtplib.SMTPException, OSError) as error:
                 if not is_permanent(error):
+                    claim.ids.add(delivery.pk)  # not sent: given back below
                     raise
                 mark(delivery, Delivery.State.FAILED, error=str(error))
                 continue
@@ -241,9 +271,7 @@ def send_alerts(release_id, delivery_ids, attempt=1):
             sent += 1
     except (smtplib.SMTPException, OSError) as error:
         # The server is unwell: give back what this batch has not sent, retry later.
-        Delivery.objects.filter(
-            pk__in=delivery_ids, state=Delivery.State.SENDING, handed_out_at=claimed_at
-        ).update(state=Delivery.State.PENDING, error=str(error))
+        claim.held().update(state=Delivery.State.PENDING, error=str(error))
         retry_later(send_alerts, release_id, delivery_ids, attempt=attempt)
         raise
     finally:

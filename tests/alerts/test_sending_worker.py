@@ -147,3 +147,23 @@ def test_publish_without_alert_sends_none(queue, alliance, start_worker, smtp_se
         time.sleep(0.2)
     assert Release.objects.get().state == Release.State.WITHOUT_ALERT
     assert_quiet(smtp_server, 0)
+
+
+def test_a_batch_slower_than_the_claim_timeout_keeps_its_claim_and_repeats_nobody(
+    queue, alliance, start_worker, smtp_server
+):
+    subscribers = subscribers_of(alliance, 8)
+    make_statement(alliance=alliance, published_at=timezone.now() - timedelta(seconds=5))
+
+    def slow_server(recipients):
+        time.sleep(0.6)  # 8 mails take about 5 s; claims count as abandoned after 2 s
+        return None
+
+    smtp_server.sink.before_accepting = slow_server
+    start_worker(**queue)
+    start_worker(**queue)  # a second worker, ready to take over what looks abandoned
+
+    smtp_server.sink.wait_for(8)
+    assert_quiet(smtp_server, 8, seconds=4)
+    received = Counter(recipient for m in smtp_server.messages for recipient in m.recipients)
+    assert received == Counter(s.email for s in subscribers)
