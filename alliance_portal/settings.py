@@ -120,6 +120,10 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     *(["django_rq"] if os.environ.get("REDIS_URL") else []),
+    # The read API (alliance_portal/opendata); listed for its Swagger UI static files,
+    # which then come from our own server, not a CDN.
+    "ninja",
+    "corsheaders",
     "alliance_portal",
     "members",
     "news",
@@ -139,6 +143,9 @@ MIDDLEWARE = [
     # With DJANGO_SITE_URL: a public page's request names the site's address
     # (after checking its own Host), so links and the page cache ignore the Host.
     "alliance_portal.web.middleware.SiteAddressMiddleware",
+    # CORS headers for the read API (CORS_URLS_REGEX), on cached answers too and on
+    # preflight requests, which it answers itself.
+    "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Gzip for visitors' pages, feeds and downloads (not the admin or staff: BREACH);
     # above ConditionalGetMiddleware, so ETags and 304s are those of the plain page.
@@ -317,9 +324,29 @@ PAGE_CACHE_EXCLUDED_PATHS = (
     "/manifest.webmanifest",
     "/brand.css",
 )
+# Addresses whose whole query string makes the cached page (page_cache.page_key): the
+# API refuses parameters it does not declare, so none of them is noise.
+PAGE_CACHE_WHOLE_QUERY_PATHS = ("/api/",)
 # How often an open change form in the admin says "still open here" to the others
 # (alliance_portal/publishing/presence.py); well under its PRESENCE_SECONDS (90).
 ADMIN_PRESENCE_INTERVAL_MS = 30_000
+
+# --- The read API (alliance_portal/opendata) -----------------------------------
+
+# Any site may read the API from a browser; it has only GET, and no cookie counts.
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_ALLOW_CREDENTIALS = False
+CORS_EXPOSE_HEADERS = ("ETag", "Last-Modified", "Content-Language", "Link")
+# The licence of the published data, named in the API, its documentation and the
+# full download.
+OPEN_DATA_LICENCE = os.environ.get(
+    "DJANGO_OPEN_DATA_LICENCE", "Creative Commons Attribution 4.0 International (CC BY 4.0)"
+)
+OPEN_DATA_LICENCE_URL = os.environ.get(
+    "DJANGO_OPEN_DATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/"
+)
 
 # --- Languages and time -----------------------------------------------------
 
@@ -518,6 +545,16 @@ PDF_CSP_DIRECTIVES = {
     "frame-ancestors": [NONE],
 }
 ADMIN_PATH_PREFIX = "/admin/"
+# The API's Swagger UI (alliance_portal/opendata): it runs our own two script files and
+# reads the OpenAPI document from here; its stylesheet draws icons as data: images.
+# Nothing inline, no other host. (The docs page in the portal's design, /<lang>/api/,
+# has no script and the public pages' policy.)
+API_DOCS_PATHS = ("/api/v1/docs",)
+API_DOCS_CSP_DIRECTIVES = {
+    **PUBLIC_CSP_DIRECTIVES,
+    "script-src": [SELF],
+    "img-src": [SELF, "data:", *MEDIA_ORIGINS],
+}
 
 # django-permissions-policy: no page of ours needs any of these features.
 PERMISSIONS_POLICY = {

@@ -11,6 +11,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.static import serve
 
+from .opendata.api import docs_view, open_data_api
 from .publishing.admin import translation_overview_view
 from .views import HomeView
 from .web.sitemaps import collected_sitemaps, sitemap_section
@@ -55,6 +56,9 @@ urlpatterns = [
     ),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    # The read API (alliance_portal/opendata): each app's resources come from its
+    # `open_data.py`; its documentation is /<lang>/api/.
+    path("api/v1/", open_data_api().urls),
 ]
 
 urlpatterns += i18n_patterns(
@@ -64,6 +68,7 @@ urlpatterns += i18n_patterns(
     path("news/", include("news.urls")),
     path("press/", include("statements.urls")),
     path("search/", SearchView.as_view(), name="search"),
+    path("api/", docs_view, name="api-docs"),
     # E-mail alerts: subscribe, confirm, manage, unsubscribe (alerts/views.py).
     path("alerts/", include("alliance_portal.alerts.urls")),
     # Feeds: RSS 2.0 and Atom, of the whole portal or of one alliance.

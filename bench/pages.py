@@ -155,6 +155,12 @@ def _pages():
         "the statement above, again and again",
     )
     yield Page("feed", "press feed (RSS)", reverse("feed-press"))
+    yield Page(
+        "api-statements",
+        "API: statements list",
+        f"{reverse('api:statements-list')}?{urlencode({'lang': LANGUAGE})}",
+        "/api/v1/statements/, first page of 50 with quotes, contacts and attachments",
+    )
 
 
 def search_word():

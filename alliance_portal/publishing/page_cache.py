@@ -28,6 +28,7 @@ import hashlib
 import time
 import uuid
 from pathlib import Path
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache, caches
@@ -218,13 +219,19 @@ def page_key(request, generation):
       against ALLOWED_HOSTS, so a forged Host header gets a 400, never a page;
     - the path, and the parameters the page declares, cleaned and in their declared
       order (`parameters.py`): `?utm_source=…` or `?b=2&a=1` make no new entry;
-    - for pages without a language prefix, the language LocaleMiddleware will pick.
+    - for pages without a language prefix, the language LocaleMiddleware will pick;
+    - under PAGE_CACHE_WHOLE_QUERY_PATHS (the API, which refuses what it does not
+      declare), the whole query string, sorted: a refused one answers 400, not kept.
     """
-    form = parameters_of(request.path_info)(request.GET)
-    if not form.is_valid():
-        return None
+    if request.path.startswith(settings.PAGE_CACHE_WHOLE_QUERY_PATHS):
+        query = urlencode(sorted(request.GET.lists()), doseq=True)
+    else:
+        form = parameters_of(request.path_info)(request.GET)
+        if not form.is_valid():
+            return None
+        query = form.query()
     site = settings.SITE_URL or f"{request.scheme}://{request.get_host()}"
-    parts = [release_fingerprint(), generation["token"], site, request.path, form.query()]
+    parts = [release_fingerprint(), generation["token"], site, request.path, query]
     language_prefixes = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
     if not request.path.startswith(language_prefixes):
         parts.append(translation.get_language_from_request(request))

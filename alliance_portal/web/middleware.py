@@ -160,7 +160,8 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """django-csp's middleware with one policy per kind of response.
 
     Public pages (and everything else) get CONTENT_SECURITY_POLICY; paths under
-    ADMIN_PATH_PREFIX get ADMIN_CSP_DIRECTIVES; PDFs get PDF_CSP_DIRECTIVES, the
+    ADMIN_PATH_PREFIX get ADMIN_CSP_DIRECTIVES; the API's Swagger UI (API_DOCS_PATHS)
+    API_DOCS_CSP_DIRECTIVES; PDFs get PDF_CSP_DIRECTIVES, the
     little the browser's PDF viewer needs. A view decorated with django-csp's
     @csp/@csp_update/@csp_replace keeps what the decorator says.
     """
@@ -172,6 +173,8 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
             return parts
         if request.path_info.startswith(settings.ADMIN_PATH_PREFIX):
             parts.config = settings.ADMIN_CSP_DIRECTIVES
+        elif request.path_info.startswith(settings.API_DOCS_PATHS):
+            parts.config = settings.API_DOCS_CSP_DIRECTIVES
         elif response.get("Content-Type", "").startswith("application/pdf"):
             parts.config = settings.PDF_CSP_DIRECTIVES
         return parts
