@@ -5,6 +5,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.functional import lazy
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -121,12 +124,31 @@ class Organisation(SlugFromTitle, Publishable, ImagesNeedAltText):
                 )
 
 
+class MembershipQuerySet(models.QuerySet):
+    def current(self):
+        return self.filter(left_on__isnull=True)
+
+    def former(self):
+        """Memberships that ended: they stay on the record, shown as former."""
+        return self.filter(left_on__isnull=False)
+
+
 class Membership(models.Model):
+    """An organisation in an alliance, in a role, from the day it joined to the day it
+    left (Popolo's membership with `start_date` and `end_date`)."""
+
     class Role(models.TextChoices):
         FOUNDER = "founder", _("Founding member")
         MEMBER = "member", _("Member")
         PARTNER = "partner", _("Partner")
         ORGANISER = "organiser", _("Organiser")
+
+    FORMER_ROLES = {
+        Role.FOUNDER: _("former founding member"),
+        Role.MEMBER: _("former member"),
+        Role.PARTNER: _("former partner"),
+        Role.ORGANISER: _("former organiser"),
+    }
 
     alliance = models.ForeignKey(
         "alliance_portal.Alliance",
@@ -146,16 +168,31 @@ class Membership(models.Model):
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.MEMBER)
     joined_on = models.DateField(_("joined on"), null=True, blank=True)
+    left_on = models.DateField(
+        _("left on"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Empty while the organisation is in the alliance. Once it has left, the day it "
+            "left: it stays on the alliance's page as a former member."
+        ),
+    )
     position = models.PositiveIntegerField(_("position"), default=0)
+
+    objects = MembershipQuerySet.as_manager()
 
     class Meta:
         ordering = ["alliance", "position", "id"]
         verbose_name = _("membership")
         verbose_name_plural = _("memberships")
-        # An organisation's alliances, and the alliances sharing members with one
-        # (related alliances), from the index alone.
+        # An organisation's alliances, and the alliances sharing current members with
+        # one (related alliances), from the index alone (`include` on PostgreSQL).
         indexes = [
-            models.Index(fields=["organisation", "alliance"], name="membership_by_organisation_idx")
+            models.Index(
+                fields=["organisation", "alliance"],
+                include=["left_on"],
+                name="membership_by_organisation_idx",
+            )
         ]
         constraints = [
             models.UniqueConstraint(
@@ -170,6 +207,50 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.organisation} – {self.alliance} ({self.get_role_display()})"
+
+    @property
+    def is_former(self):
+        return self.left_on is not None
+
+    @property
+    def former_role_label(self):
+        """ "former member", as `get_role_display()` says "Member"."""
+        return self.FORMER_ROLES.get(self.role, self.get_role_display())
+
+    def clean(self):
+        super().clean()
+        if self.left_on is None:
+            return
+        if self.joined_on and self.left_on < self.joined_on:
+            raise ValidationError(
+                {
+                    "left_on": ValidationError(
+                        _(
+                            "The organisation cannot have left before it joined "
+                            "(%(joined_on)s): check both dates."
+                        ),
+                        # Formatted when shown, in the language it is shown in.
+                        params={"joined_on": lazy(date_format, str)(self.joined_on)},
+                        code="left_before_joining",
+                    )
+                }
+            )
+        # A departure is recorded once it has happened, never ahead of time: so whether
+        # a membership is current never changes with the clock alone, and a cached page
+        # stays right until the next edit (unlike publish times, there is no moment at
+        # which the page cache would have to end by itself).
+        if self.left_on > timezone.localdate():
+            raise ValidationError(
+                {
+                    "left_on": ValidationError(
+                        _(
+                            "The day the organisation left cannot be in the future: enter it "
+                            "once the organisation has left."
+                        ),
+                        code="left_in_future",
+                    )
+                }
+            )
 
 
 class Person(models.Model):
