@@ -25,7 +25,7 @@ from alliance_portal.publishing.admin import (
 )
 from alliance_portal.publishing.slugs import comparison_key
 
-from . import duplicates
+from . import duplicates, identifiers
 from .models import AllianceContact, Membership, Organisation, Person
 
 
@@ -214,7 +214,14 @@ class OrganisationAdmin(PublishableAdmin):
         "english",
     ]
     list_filter = ["status", "kind", ("country", CountryFilter), "region"]
-    search_fields = ["name_de", "name_en", "short_name", "slug", "description_de"]
+    search_fields = [
+        "name_de",
+        "name_en",
+        "short_name",
+        "slug",
+        "description_de",
+        *(f"{scheme.field}__iexact" for scheme in identifiers.SCHEMES),
+    ]
     form = OrganisationForm
     inlines = [MembershipOfOrganisationInline, PersonInline]
     fieldsets = [
@@ -222,6 +229,17 @@ class OrganisationAdmin(PublishableAdmin):
         (_("Location"), {"fields": ("country", "region")}),
         (_("Profile"), {"fields": ("description", "website")}),
         (_("Logo"), {"fields": ("logo", "logo_alt")}),
+        (
+            _("External identifiers"),
+            {
+                "fields": tuple(scheme.field for scheme in identifiers.SCHEMES),
+                "description": _(
+                    "The organisation's entries in public registers, each shown on its "
+                    "page with a link to the record. Leave empty what you have not "
+                    "checked in the register itself."
+                ),
+            },
+        ),
         PublishableAdmin.publication_fieldset,
     ]
 

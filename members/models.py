@@ -17,7 +17,7 @@ from alliance_portal.publishing.slugs import SlugFromTitle, comparison_key
 from alliance_portal.richtext.fields import RichTextField
 from alliance_portal.uploads.fields import ImagesNeedAltText, ImageWithAltText
 
-from . import duplicates
+from . import duplicates, identifiers
 
 phone_validator = RegexValidator(
     r"^\+?[0-9 ()/\-]{4,30}$",
@@ -55,6 +55,11 @@ class Organisation(SlugFromTitle, Publishable, ImagesNeedAltText):
     logo = ImageWithAltText(
         _("logo"), alt_text=_("logo alt text"), upload_to="organisations/logos/"
     )
+    # In public registers (identifiers.py): each empty when not known.
+    wikidata_id = identifiers.IdentifierField(identifiers.WIKIDATA)
+    transparency_register_id = identifiers.IdentifierField(identifiers.EU_TRANSPARENCY_REGISTER)
+    lobbyregister_id = identifiers.IdentifierField(identifiers.DE_LOBBYREGISTER)
+    lei = identifiers.IdentifierField(identifiers.LEI)
     # The German name as duplicates are found by (`duplicates.py`); made by save().
     name_key = models.CharField(
         _("name for comparison"), max_length=400, blank=True, default="", editable=False
@@ -85,6 +90,20 @@ class Organisation(SlugFromTitle, Publishable, ImagesNeedAltText):
             unpublish_time_index("organisation_unpublish_idx"),
             models.Index(fields=["name_key"], name="organisation_name_key_idx"),
         ]
+        # An identifier names one organisation (clean() says which one has it).
+        constraints = [
+            models.UniqueConstraint(
+                fields=[scheme.field],
+                condition=~models.Q(**{scheme.field: ""}),
+                name=f"organisation_unique_{scheme.field}",
+                violation_error_code="unique",  # the message goes to the field
+                violation_error_message=_(
+                    "Another organisation has this identifier already: an identifier "
+                    "names one organisation only."
+                ),
+            )
+            for scheme in identifiers.SCHEMES
+        ]
 
     def __str__(self):
         return self.name
@@ -102,26 +121,56 @@ class Organisation(SlugFromTitle, Publishable, ImagesNeedAltText):
 
     def clean(self):
         super().clean()
+        errors = self.identifiers_taken()
         name_field = self.slug_title_field()
         name = getattr(self, name_field)
         # Refused when the name is new or changed: an existing pair stays editable.
         if name and (self._state.adding or comparison_key(name) != self.name_key):
             existing = duplicates.organisation_named(Organisation, name, exclude_pk=self.pk)
             if existing is not None:
-                raise ValidationError(
-                    {
-                        name_field: format_html(
-                            _(
-                                "An organisation of this name exists already: {organisation}. "
-                                "Change that one instead of adding it a second time."
-                            ),
-                            organisation=duplicates.admin_link(
-                                existing, getattr(existing, name_field)
-                            ),
-                        )
-                    },
+                errors[name_field] = ValidationError(
+                    format_html(
+                        _(
+                            "An organisation of this name exists already: {organisation}. "
+                            "Change that one instead of adding it a second time."
+                        ),
+                        organisation=duplicates.admin_link(existing, getattr(existing, name_field)),
+                    ),
                     code="duplicate",
                 )
+        if errors:
+            raise ValidationError(errors)
+
+    def identifiers_taken(self):
+        """{field: error} for each identifier that another organisation has, naming
+        that organisation: one query, none without identifiers."""
+        given = {
+            scheme.field: value
+            for scheme in identifiers.SCHEMES
+            if (value := getattr(self, scheme.field))
+        }
+        if not given:
+            return {}
+        query = models.Q()
+        for field, value in given.items():
+            query |= models.Q(**{field: value})
+        errors = {}
+        for other in Organisation.objects.filter(query).exclude(pk=self.pk):
+            for field, value in given.items():
+                if getattr(other, field) == value:
+                    errors[field] = ValidationError(
+                        format_html(
+                            _(
+                                "{organisation} has this identifier already: an identifier "
+                                "names one organisation only."
+                            ),
+                            organisation=duplicates.admin_link(
+                                other, getattr(other, self.slug_title_field())
+                            ),
+                        ),
+                        code="duplicate",
+                    )
+        return errors
 
 
 class MembershipQuerySet(models.QuerySet):

@@ -15,6 +15,7 @@ from alliance_portal.publishing.views import KeysFirstPaginator, PreviewableMixi
 from alliance_portal.richtext import to_plain_line
 from alliance_portal.web.structured_data import organization_data
 
+from .identifiers import identifiers_of
 from .models import Membership, Organisation
 
 
@@ -80,10 +81,13 @@ class OrganisationDetailView(PreviewableMixin, DetailView):
         context["former_memberships"] = sorted(
             (m for m in memberships if m.is_former), key=lambda m: m.left_on, reverse=True
         )
+        context["identifiers"] = identifiers_of(organisation)
         context["structured_data"] = organization_data(
             self.request,
             organisation,
             description=to_plain_line(organisation.description) if organisation.description else "",
             member_of=[m.alliance for m in context["current_memberships"]],
+            identifiers=context["identifiers"],
+            lei_code=organisation.lei,
         )
         return context

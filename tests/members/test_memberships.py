@@ -284,7 +284,9 @@ def queries(client, url):
 def test_alliance_and_organisation_pages_query_the_same_with_many_former_members(client, settings):
     settings.PAGE_CACHE_SECONDS = 0
     alliance = make_alliance()
-    organisation = make_organisation()
+    organisation = make_organisation(
+        wikidata_id="Q42", lei="506700GE1G29325QX363", transparency_register_id="1-00"
+    )
     make_membership(alliance=alliance, organisation=organisation)
 
     def add_former(count):
