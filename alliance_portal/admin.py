@@ -6,7 +6,7 @@ Memberships and contacts are added to the alliance page by the members app
 
 from django import forms
 from django.contrib import admin
-from django.db.models import Count, F
+from django.db.models import Count, F, Q
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from django_countries.filters import CountryFilter
@@ -246,7 +246,9 @@ class AllianceAdmin(PublishableAdmin):
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(member_count=Count("memberships"))
+        # Current members: those that left are no longer counted.
+        current = Count("memberships", filter=Q(memberships__left_on__isnull=True))
+        return super().get_queryset(request).annotate(member_count=current)
 
     @admin.display(description=_("members"), ordering="member_count")
     def member_count(self, obj):

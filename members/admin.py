@@ -8,7 +8,7 @@ import reversion
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django_countries.filters import CountryFilter
@@ -25,7 +25,7 @@ from alliance_portal.publishing.admin import (
 )
 from alliance_portal.publishing.slugs import comparison_key
 
-from . import duplicates
+from . import duplicates, identifiers
 from .models import AllianceContact, Membership, Organisation, Person
 
 
@@ -161,13 +161,13 @@ class PersonFormSet(forms.BaseInlineFormSet):
 
 class MembershipInline(OrderedInline, admin.TabularInline):
     model = Membership
-    fields = ("position", "organisation", "role", "joined_on")
+    fields = ("position", "organisation", "role", "joined_on", "left_on")
     autocomplete_fields = ["organisation"]
 
 
 class MembershipOfOrganisationInline(LocalizedNumbers, admin.TabularInline):
     model = Membership
-    fields = ("alliance", "role", "joined_on", "position")
+    fields = ("alliance", "role", "joined_on", "left_on", "position")
     autocomplete_fields = ["alliance"]
     extra = 0
     verbose_name = _("membership in an alliance")
@@ -214,7 +214,14 @@ class OrganisationAdmin(PublishableAdmin):
         "english",
     ]
     list_filter = ["status", "kind", ("country", CountryFilter), "region"]
-    search_fields = ["name_de", "name_en", "short_name", "slug", "description_de"]
+    search_fields = [
+        "name_de",
+        "name_en",
+        "short_name",
+        "slug",
+        "description_de",
+        *(f"{scheme.field}__iexact" for scheme in identifiers.SCHEMES),
+    ]
     form = OrganisationForm
     inlines = [MembershipOfOrganisationInline, PersonInline]
     fieldsets = [
@@ -222,11 +229,23 @@ class OrganisationAdmin(PublishableAdmin):
         (_("Location"), {"fields": ("country", "region")}),
         (_("Profile"), {"fields": ("description", "website")}),
         (_("Logo"), {"fields": ("logo", "logo_alt")}),
+        (
+            _("External identifiers"),
+            {
+                "fields": tuple(scheme.field for scheme in identifiers.SCHEMES),
+                "description": _(
+                    "The organisation's entries in public registers, each shown on its "
+                    "page with a link to the record. Leave empty what you have not "
+                    "checked in the register itself."
+                ),
+            },
+        ),
         PublishableAdmin.publication_fieldset,
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(alliance_count=Count("memberships"))
+        current = Count("memberships", filter=Q(memberships__left_on__isnull=True))
+        return super().get_queryset(request).annotate(alliance_count=current)
 
     @admin.display(description=_("alliances"), ordering="alliance_count")
     def alliance_count(self, obj):
@@ -253,12 +272,27 @@ class PersonAdmin(PartRulesMixin, HistoryAdmin, TabbedTranslationAdmin):
     publishable_parents = ("organisation",)
 
 
+class CurrentOrFormerFilter(admin.SimpleListFilter):
+    title = _("current or former")
+    parameter_name = "ended"
+
+    def lookups(self, request, model_admin):
+        return [("no", _("current")), ("yes", _("former (left)"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "no":
+            return queryset.current()
+        if self.value() == "yes":
+            return queryset.former()
+        return queryset
+
+
 @admin.register(Membership)
 class MembershipAdmin(PartRulesMixin, HistoryAdmin):
     """Every membership across the portal, for searching and filtering."""
 
-    list_display = ["organisation", "alliance", "role", "joined_on", "position"]
-    list_filter = ["role", "alliance", "organisation__kind"]
+    list_display = ["organisation", "alliance", "role", "joined_on", "left_on", "position"]
+    list_filter = [CurrentOrFormerFilter, "role", "alliance", "organisation__kind"]
     list_select_related = ["organisation", "alliance"]
     search_fields = ["organisation__name_de", "organisation__name_en", "alliance__name_de"]
     autocomplete_fields = ["alliance", "organisation"]

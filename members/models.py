@@ -5,6 +5,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.functional import lazy
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -14,7 +17,7 @@ from alliance_portal.publishing.slugs import SlugFromTitle, comparison_key
 from alliance_portal.richtext.fields import RichTextField
 from alliance_portal.uploads.fields import ImagesNeedAltText, ImageWithAltText
 
-from . import duplicates
+from . import duplicates, identifiers
 
 phone_validator = RegexValidator(
     r"^\+?[0-9 ()/\-]{4,30}$",
@@ -52,6 +55,11 @@ class Organisation(SlugFromTitle, Publishable, ImagesNeedAltText):
     logo = ImageWithAltText(
         _("logo"), alt_text=_("logo alt text"), upload_to="organisations/logos/"
     )
+    # In public registers (identifiers.py): each empty when not known.
+    wikidata_id = identifiers.IdentifierField(identifiers.WIKIDATA)
+    transparency_register_id = identifiers.IdentifierField(identifiers.EU_TRANSPARENCY_REGISTER)
+    lobbyregister_id = identifiers.IdentifierField(identifiers.DE_LOBBYREGISTER)
+    lei = identifiers.IdentifierField(identifiers.LEI)
     # The German name as duplicates are found by (`duplicates.py`); made by save().
     name_key = models.CharField(
         _("name for comparison"), max_length=400, blank=True, default="", editable=False
@@ -82,6 +90,20 @@ class Organisation(SlugFromTitle, Publishable, ImagesNeedAltText):
             unpublish_time_index("organisation_unpublish_idx"),
             models.Index(fields=["name_key"], name="organisation_name_key_idx"),
         ]
+        # An identifier names one organisation (clean() says which one has it).
+        constraints = [
+            models.UniqueConstraint(
+                fields=[scheme.field],
+                condition=~models.Q(**{scheme.field: ""}),
+                name=f"organisation_unique_{scheme.field}",
+                violation_error_code="unique",  # the message goes to the field
+                violation_error_message=_(
+                    "Another organisation has this identifier already: an identifier "
+                    "names one organisation only."
+                ),
+            )
+            for scheme in identifiers.SCHEMES
+        ]
 
     def __str__(self):
         return self.name
@@ -99,34 +121,83 @@ class Organisation(SlugFromTitle, Publishable, ImagesNeedAltText):
 
     def clean(self):
         super().clean()
+        errors = self.identifiers_taken()
         name_field = self.slug_title_field()
         name = getattr(self, name_field)
         # Refused when the name is new or changed: an existing pair stays editable.
         if name and (self._state.adding or comparison_key(name) != self.name_key):
             existing = duplicates.organisation_named(Organisation, name, exclude_pk=self.pk)
             if existing is not None:
-                raise ValidationError(
-                    {
-                        name_field: format_html(
-                            _(
-                                "An organisation of this name exists already: {organisation}. "
-                                "Change that one instead of adding it a second time."
-                            ),
-                            organisation=duplicates.admin_link(
-                                existing, getattr(existing, name_field)
-                            ),
-                        )
-                    },
+                errors[name_field] = ValidationError(
+                    format_html(
+                        _(
+                            "An organisation of this name exists already: {organisation}. "
+                            "Change that one instead of adding it a second time."
+                        ),
+                        organisation=duplicates.admin_link(existing, getattr(existing, name_field)),
+                    ),
                     code="duplicate",
                 )
+        if errors:
+            raise ValidationError(errors)
+
+    def identifiers_taken(self):
+        """{field: error} for each identifier that another organisation has, naming
+        that organisation: one query, none without identifiers."""
+        given = {
+            scheme.field: value
+            for scheme in identifiers.SCHEMES
+            if (value := getattr(self, scheme.field))
+        }
+        if not given:
+            return {}
+        query = models.Q()
+        for field, value in given.items():
+            query |= models.Q(**{field: value})
+        errors = {}
+        for other in Organisation.objects.filter(query).exclude(pk=self.pk):
+            for field, value in given.items():
+                if getattr(other, field) == value:
+                    errors[field] = ValidationError(
+                        format_html(
+                            _(
+                                "{organisation} has this identifier already: an identifier "
+                                "names one organisation only."
+                            ),
+                            organisation=duplicates.admin_link(
+                                other, getattr(other, self.slug_title_field())
+                            ),
+                        ),
+                        code="duplicate",
+                    )
+        return errors
+
+
+class MembershipQuerySet(models.QuerySet):
+    def current(self):
+        return self.filter(left_on__isnull=True)
+
+    def former(self):
+        """Memberships that ended: they stay on the record, shown as former."""
+        return self.filter(left_on__isnull=False)
 
 
 class Membership(models.Model):
+    """An organisation in an alliance, in a role, from the day it joined to the day it
+    left (Popolo's membership with `start_date` and `end_date`)."""
+
     class Role(models.TextChoices):
         FOUNDER = "founder", _("Founding member")
         MEMBER = "member", _("Member")
         PARTNER = "partner", _("Partner")
         ORGANISER = "organiser", _("Organiser")
+
+    FORMER_ROLES = {
+        Role.FOUNDER: _("former founding member"),
+        Role.MEMBER: _("former member"),
+        Role.PARTNER: _("former partner"),
+        Role.ORGANISER: _("former organiser"),
+    }
 
     alliance = models.ForeignKey(
         "alliance_portal.Alliance",
@@ -146,16 +217,31 @@ class Membership(models.Model):
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.MEMBER)
     joined_on = models.DateField(_("joined on"), null=True, blank=True)
+    left_on = models.DateField(
+        _("left on"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Empty while the organisation is in the alliance. Once it has left, the day it "
+            "left: it stays on the alliance's page as a former member."
+        ),
+    )
     position = models.PositiveIntegerField(_("position"), default=0)
+
+    objects = MembershipQuerySet.as_manager()
 
     class Meta:
         ordering = ["alliance", "position", "id"]
         verbose_name = _("membership")
         verbose_name_plural = _("memberships")
-        # An organisation's alliances, and the alliances sharing members with one
-        # (related alliances), from the index alone.
+        # An organisation's alliances, and the alliances sharing current members with
+        # one (related alliances), from the index alone (`include` on PostgreSQL).
         indexes = [
-            models.Index(fields=["organisation", "alliance"], name="membership_by_organisation_idx")
+            models.Index(
+                fields=["organisation", "alliance"],
+                include=["left_on"],
+                name="membership_by_organisation_idx",
+            )
         ]
         constraints = [
             models.UniqueConstraint(
@@ -170,6 +256,50 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.organisation} – {self.alliance} ({self.get_role_display()})"
+
+    @property
+    def is_former(self):
+        return self.left_on is not None
+
+    @property
+    def former_role_label(self):
+        """ "former member", as `get_role_display()` says "Member"."""
+        return self.FORMER_ROLES.get(self.role, self.get_role_display())
+
+    def clean(self):
+        super().clean()
+        if self.left_on is None:
+            return
+        if self.joined_on and self.left_on < self.joined_on:
+            raise ValidationError(
+                {
+                    "left_on": ValidationError(
+                        _(
+                            "The organisation cannot have left before it joined "
+                            "(%(joined_on)s): check both dates."
+                        ),
+                        # Formatted when shown, in the language it is shown in.
+                        params={"joined_on": lazy(date_format, str)(self.joined_on)},
+                        code="left_before_joining",
+                    )
+                }
+            )
+        # A departure is recorded once it has happened, never ahead of time: so whether
+        # a membership is current never changes with the clock alone, and a cached page
+        # stays right until the next edit (unlike publish times, there is no moment at
+        # which the page cache would have to end by itself).
+        if self.left_on > timezone.localdate():
+            raise ValidationError(
+                {
+                    "left_on": ValidationError(
+                        _(
+                            "The day the organisation left cannot be in the future: enter it "
+                            "once the organisation has left."
+                        ),
+                        code="left_in_future",
+                    )
+                }
+            )
 
 
 class Person(models.Model):

@@ -15,6 +15,7 @@ from alliance_portal.publishing.views import KeysFirstPaginator, PreviewableMixi
 from alliance_portal.richtext import to_plain_line
 from alliance_portal.web.structured_data import organization_data
 
+from .identifiers import identifiers_of
 from .models import Membership, Organisation
 
 
@@ -36,11 +37,13 @@ class OrganisationListView(DeclaredParametersMixin, ListView):
     def get_queryset(self):
         organisations = Organisation.objects.published()
         self.chosen = self.params
-        # ?alliance=<slug>: the members of one alliance (linked from its page).
+        # ?alliance=<slug>: the current members of one alliance (linked from its page).
         self.alliance = None
         if slug := self.params["alliance"]:
             self.alliance = get_object_or_404(Alliance.objects.published(), slug=slug)
-            organisations = organisations.filter(memberships__alliance=self.alliance)
+            organisations = organisations.filter(
+                memberships__alliance=self.alliance, memberships__left_on__isnull=True
+            )
         if self.chosen["kind"]:
             organisations = organisations.filter(kind=self.chosen["kind"])
         if self.chosen["country"]:
@@ -72,10 +75,19 @@ class OrganisationDetailView(PreviewableMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         organisation = self.object
+        memberships = organisation.public_memberships
+        context["current_memberships"] = [m for m in memberships if not m.is_former]
+        # Those it left last first; in alphabetical order as prefetched otherwise.
+        context["former_memberships"] = sorted(
+            (m for m in memberships if m.is_former), key=lambda m: m.left_on, reverse=True
+        )
+        context["identifiers"] = identifiers_of(organisation)
         context["structured_data"] = organization_data(
             self.request,
             organisation,
             description=to_plain_line(organisation.description) if organisation.description else "",
-            member_of=[m.alliance for m in organisation.public_memberships],
+            member_of=[m.alliance for m in context["current_memberships"]],
+            identifiers=context["identifiers"],
+            lei_code=organisation.lei,
         )
         return context

@@ -248,6 +248,7 @@ def load(demo):
     if set(statement.press_contacts.all()) != set(contacts):
         statement.press_contacts.set(contacts)
     organisations = {o.slug: o for o in Organisation.objects.filter(slug__in=data["signatories"])}
+    # Each quote is linked to its speaker and to the organisation spoken for.
     for position, (speaker, function, organisation_name, slug, text) in enumerate(QUOTES, 1):
         person_name = speaker.removeprefix("Prof. ").removeprefix("Dr. ")
         demo.upsert(
@@ -257,6 +258,6 @@ def load(demo):
             speaker_function=function,
             speaker_organisation=organisation_name,
             organisation=organisations[slug],
-            person=Person.objects.filter(name=person_name).first(),
+            person=Person.objects.get(name=person_name, organisation=organisations[slug]),
             text=text,
         )

@@ -106,6 +106,7 @@ class Quote(models.Model):
 
     Name, function and organisation are copied onto the quote, so a later
     change of someone's job does not rewrite what they were when they spoke.
+    `person` and `organisation` link who spoke, on behalf of whom, to their records.
     """
 
     statement = models.ForeignKey(
@@ -134,15 +135,20 @@ class Quote(models.Model):
         blank=True,
         help_text=_("Optional. The quote keeps its own name and function either way."),
     )
+    # Popolo's `on_behalf_of`: whom the speaker spoke for, in this statement (a person
+    # may speak for another organisation elsewhere). Its contacts approve the quote.
     # PROTECT: an organisation cannot disappear from under its quotes.
     organisation = models.ForeignKey(
         "members.Organisation",
-        verbose_name=_("organisation"),
+        verbose_name=_("on behalf of"),
         on_delete=models.PROTECT,
         related_name="quotes",
         null=True,
         blank=True,
-        help_text=_("Links the quote to the organisation's page."),
+        help_text=_(
+            "The organisation the person spoke for in this statement. Links the quote to "
+            "that organisation's page, where it is listed among its quotes."
+        ),
     )
 
     class Meta:

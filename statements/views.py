@@ -21,7 +21,7 @@ from members.models import Organisation, Person
 
 from . import quote_approvals
 from .forms import QuoteAnswerForm
-from .models import PressStatement, PreviewLink, QuoteApproval
+from .models import PressStatement, PreviewLink, Quote, QuoteApproval
 from .pdf import render_statement_pdf, statement_pdf_filename
 from .press_kit import stream_press_kit, vcard
 
@@ -29,7 +29,7 @@ from .press_kit import stream_press_kit, vcard
 def with_parts(statements):
     """Everything a statement page, PDF or press kit shows, in a fixed number of queries."""
     return statements.select_related("alliance").prefetch_related(
-        "quotes",
+        Prefetch("quotes", queryset=Quote.objects.select_related("organisation")),
         "attachments",
         Prefetch("signatories", queryset=Organisation.objects.published()),
         Prefetch("press_contacts", queryset=Person.objects.select_related("organisation")),
@@ -37,16 +37,21 @@ def with_parts(statements):
 
 
 def attach_speaker_organisations(statement):
-    """Give each quote the signatory it speaks for (`quote.organisation`), matched by
-    name in any language, so the page can show its logo: no query, the parts are
-    prefetched."""
+    """Give each quote the public organisation its speaker spoke for (`quote.speaks_for`),
+    so the page can show its logo and link it: the one the quote is linked to ("on
+    behalf of"), or else the signatory its speaker's organisation names, in any
+    language. No query: the parts are prefetched (`with_parts`)."""
     by_name = {}
     for organisation in statement.signatories.all():
         for code, _name in settings.LANGUAGES:
             name = getattr(organisation, f"name_{code}", None) or organisation.name
             by_name.setdefault(name.casefold(), organisation)
     for quote in statement.quotes.all():
-        quote.organisation = by_name.get((quote.speaker_organisation or "").casefold())
+        linked = quote.organisation
+        if linked is not None and linked.is_published:
+            quote.speaks_for = linked
+        else:
+            quote.speaks_for = by_name.get((quote.speaker_organisation or "").casefold())
 
 
 def not_for_the_public(response):

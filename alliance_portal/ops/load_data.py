@@ -808,6 +808,11 @@ class LoadDataGenerator:
                 else:
                     role = Role.PARTNER if position >= size - partners else Role.MEMBER
                     joined = self.day(alliance.founded_on)
+                # A tenth of the members left again, half-way between joining and the
+                # last day (no random draw, so the rows after these stay as they were).
+                left = None
+                if role == Role.MEMBER and position % 10 == 3:
+                    left = joined + timedelta(days=(LAST_DAY - joined).days // 2)
                 rows.append(
                     self.new(
                         Membership,
@@ -815,6 +820,7 @@ class LoadDataGenerator:
                         organisation_id=self.organisations[member].pk,
                         role=role,
                         joined_on=joined,
+                        left_on=left,
                         position=position,
                     )
                 )

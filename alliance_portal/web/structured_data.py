@@ -32,11 +32,16 @@ def organization_data(
     founding_place="",
     members=None,
     member_of=None,
+    identifiers=(),
+    lei_code="",
 ):
     """schema.org Organization for an alliance or an organisation.
 
     `item` has a name, a URL, a logo and a website; `members` and `member_of` are the
-    alliances or organisations it lists (each named and linked).
+    alliances or organisations it lists (each named and linked). `identifiers` are its
+    entries in public registers, each with a `scheme`, a `value` and the `url` of its
+    public record (`members.identifiers.identifiers_of`): each becomes an `identifier`
+    (a PropertyValue) and its URL one of `sameAs`; `lei_code` is its LEI.
     """
     data = {
         "@context": "https://schema.org",
@@ -64,6 +69,14 @@ def organization_data(
         data["foundingLocation"] = {"@type": "Place", "name": founding_place}
     if item.logo:
         data["logo"] = request.build_absolute_uri(item.logo.url)
-    if item.website:
-        data["sameAs"] = [item.website]
+    if identifiers:
+        data["identifier"] = [
+            {"@type": "PropertyValue", "propertyID": entry.scheme, "value": entry.value}
+            for entry in identifiers
+        ]
+    if lei_code:
+        data["leiCode"] = lei_code
+    same_as = ([item.website] if item.website else []) + [entry.url for entry in identifiers]
+    if same_as:
+        data["sameAs"] = same_as
     return data

@@ -157,7 +157,10 @@ def test_statement_names_signatories_and_quoted_organisations_unmarked(client):
     )
     html = client.get(f"/en/press/{statement.slug}/").content.decode()
     assert "<span>Unterzeichner GmbH</span>" in html
-    assert '<span itemprop="affiliation">Unterzeichner GmbH</span>' in html
+    assert (
+        f'<span itemprop="affiliation"><a href="/en/organisations/{signatory.slug}/">'
+        "Unterzeichner GmbH</a></span>"
+    ) in html
     assert NOTE not in html
 
 

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.files.base import ContentFile
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from statements.models import Quote
 from tests.factories import make_organisation, make_person, make_statement
@@ -91,3 +91,66 @@ def test_quote_shows_the_logo_of_the_signatory_its_speaker_speaks_for(client):
     first, second = html.split('<figure class="quote"')[1:3]
     assert 'class="logo-tile"' in first and "speira.png" in first
     assert 'class="logo-tile"' not in second
+
+
+# --- "On behalf of": the organisation a quote was said for ----------------------------
+
+
+def test_quote_links_the_organisation_it_was_said_on_behalf_of(client):
+    """The linked organisation wins over a name match, need not be a signatory, and is
+    linked (with its logo) only while it is public."""
+    spoken_for = make_organisation(name_de="Speira GmbH")
+    spoken_for.logo.save("speira.png", ContentFile(image_bytes((200, 100))))
+    draft = make_organisation(name_de="Entwurf e. V.", status="draft")
+    statement = make_statement()
+    statement.signatories.add(make_organisation(name_de="IG Metall"))
+    Quote.objects.create(
+        statement=statement,
+        speaker_name="Volker Backs",
+        speaker_organisation_de="Speira",
+        organisation=spoken_for,
+        text_de="Wir bauen.",
+    )
+    Quote.objects.create(
+        statement=statement, speaker_name="Ohne Text", organisation=spoken_for, text_de="Ja."
+    )
+    Quote.objects.create(
+        statement=statement,
+        speaker_name="Anna Frei",
+        speaker_organisation_de="Entwurf e. V.",
+        organisation=draft,
+        text_de="Noch nicht.",
+    )
+    html = client.get(statement.get_absolute_url()).content.decode()
+    first, second, third = html.split('<figure class="quote"')[1:4]
+    link = f'<span itemprop="affiliation"><a href="/de/organisations/{spoken_for.slug}/">'
+    assert f"{link}Speira</a></span>" in first and "speira.png" in first
+    assert f"{link}Speira GmbH</a></span>" in second
+    assert '<span itemprop="affiliation">Entwurf e. V.</span>' in third
+    assert draft.slug not in html and 'class="logo-tile"' not in third
+
+
+def test_quote_organisation_is_labelled_on_behalf_of():
+    field = Quote._meta.get_field("organisation")
+    with translation.override("de"):
+        assert str(field.verbose_name) == "im Namen von"
+        assert str(field.help_text).startswith(
+            "Die Organisation, für die die Person in dieser Erklärung gesprochen hat."
+        )
+    with translation.override("en"):
+        assert str(field.verbose_name) == "on behalf of"
+
+
+def test_demo_quotes_are_linked_to_their_speakers_and_organisations(demo_content):
+    quotes = Quote.objects.filter(
+        statement__slug="aluminiumbuendnis-nrw-gemeinsame-erklaerung"
+    ).select_related("person", "organisation")
+    assert [(q.person.name, q.organisation.slug) for q in quotes] == [
+        ("Andreas Pinkwart", "wirtschaftsministerium-nrw"),
+        ("Philipp Schlüter", "trimet"),
+        ("Volker Backs", "speira"),
+        ("Hinrich Mählmann", "aluminium-deutschland"),
+        ("Manuel Bloemers", "ig-metall"),
+        ("Manuel Rendla", "igbce"),
+    ]
+    assert all(q.person.organisation_id == q.organisation_id for q in quotes)
