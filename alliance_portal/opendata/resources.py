@@ -3,6 +3,7 @@
 `alert_kinds.py`, so this package imports no app above it."""
 
 import contextvars
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -11,6 +12,7 @@ from importlib.util import find_spec
 
 from django.apps import apps
 from django.db.models import Q
+from ninja.responses import NinjaJSONEncoder
 
 from .pagination import Order
 from .parameters import ListParameters
@@ -63,8 +65,10 @@ class Resource:
         return self.filter(queryset, params)
 
     def dump(self, item):
-        """One item as JSON-ready data, in the active language."""
-        return self.schema.from_orm(item).model_dump(mode="json")
+        """One item as JSON-ready data, in the active language, exactly as the API writes
+        it (its encoder formats dates and decimals)."""
+        data = self.schema.from_orm(item).model_dump()
+        return json.loads(json.dumps(data, cls=NinjaJSONEncoder))
 
 
 @cache
