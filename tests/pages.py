@@ -22,6 +22,8 @@ PUBLIC_PAGES = [
     "/en/accessibility/",
     "/de/alerts/",
     "/en/alerts/",
+    "/de/api/",
+    "/en/api/",
 ]
 
 
@@ -59,6 +61,7 @@ def other_pages(language):
         ("press-list", f"{prefix}/press/", 200),
         ("legal-privacy", LEGAL_PATHS[language]["privacy"], 200),
         ("alerts", f"{prefix}/alerts/", 200),
+        ("api-docs", f"{prefix}/api/", 200),
         (
             "legal-accessibility",
             "/de/barrierefreiheit/" if language == "de" else "/en/accessibility/",
