@@ -194,6 +194,10 @@ TEMPLATES = [
 
 # --- Database and cache -----------------------------------------------------
 
+# SQLite builds covering indexes (`Index(include=…)`, members.Membership) without their
+# extra columns and says so on every command; PostgreSQL, where they matter, has them.
+SILENCED_SYSTEM_CHECKS = ["models.W040"]
+
 # Connections are kept for DJANGO_CONN_MAX_AGE seconds and health-checked
 # before reuse, so a connection broken by a database restart is dropped and
 # the next request connects afresh: the portal recovers by itself.
