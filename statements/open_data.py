@@ -225,5 +225,6 @@ RESOURCES = [
         parameters=StatementParameters,
         filter=filter_statements,
         csv_tables=("quotes", "press_contacts", "attachments"),
+        item_name="statement",
     ),
 ]

@@ -117,7 +117,9 @@ def build(site):
         context = {
             "site": site.rstrip("/"),
             "generated_at": generated_at,
-            "resources": [(resource, counts[resource.name]) for resource in resources()],
+            "resources": [
+                (resource, counts[resource.name], file_names(resource)) for resource in resources()
+            ],
             "languages": settings.LANGUAGES,
             "licence": settings.OPEN_DATA_LICENCE,
             "licence_url": settings.OPEN_DATA_LICENCE_URL,
@@ -132,17 +134,26 @@ def build(site):
 # --- CSV ----------------------------------------------------------------------
 
 
+def table_file(resource, table):
+    return f"{resource.name}-{table.replace('_', '-')}.csv"
+
+
+def file_names(resource):
+    names = [f"{resource.name}.json", f"{resource.name}.csv"]
+    return names + [table_file(resource, table) for table in resource.csv_tables]
+
+
 def csv_files(resource, items):
-    """(filename, text) of the resource's CSV file and of its `csv_tables`, each
-    row of those naming its item by `<resource>_id`."""
+    """(filename, text) of the resource's CSV file and of its `csv_tables`
+    (`statements-quotes.csv`), each row of those naming its item (`statement_id`)."""
     yield f"{resource.name}.csv", csv_text([flat(item, skip=resource.csv_tables) for item in items])
     for table in resource.csv_tables:
         rows = [
-            {f"{resource.name}_id": item["id"], **flat(part)}
+            {f"{resource.item_name}_id": item["id"], **flat(part)}
             for item in items
             for part in item.get(table) or ()
         ]
-        yield f"{resource.name}-{table}.csv", csv_text(rows)
+        yield table_file(resource, table), csv_text(rows)
 
 
 def flat(data, prefix="", skip=()):
@@ -160,6 +171,8 @@ def flat(data, prefix="", skip=()):
                 row[column] = " | ".join("" if v is None else str(v) for v in value)
             else:
                 row[column] = json.dumps(value, ensure_ascii=False)
+        elif isinstance(value, bool):
+            row[column] = "true" if value else "false"  # as in the JSON
         else:
             row[column] = value
     return row

@@ -52,8 +52,10 @@ class Resource:
     updated_fields: tuple = ("updated_at",)
     # Items have a page of their own in the API at /<name>/<slug>/.
     detail: bool = True
-    # List fields of an item written to a CSV file of their own in the download.
+    # List fields of an item written to a CSV file of their own in the download, whose
+    # rows name their item in the column `<item_name>_id`.
     csv_tables: tuple = field(default=())
+    item_name: str = "item"
 
     def filtered(self, params):
         queryset = self.queryset()

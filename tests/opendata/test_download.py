@@ -52,7 +52,7 @@ def test_everything_in_both_languages_as_json_and_csv(client, demo_content):
     quotes = list(
         csv.DictReader(io.StringIO(archive.read("de/statements-quotes.csv").decode("utf-8-sig")))
     )
-    assert len(quotes) >= 6 and {"statements_id", "text", "speaker_name", "on_behalf_of_id"} <= set(
+    assert len(quotes) >= 6 and {"statement_id", "text", "speaker_name", "on_behalf_of_id"} <= set(
         quotes[0]
     )
     figures = list(
