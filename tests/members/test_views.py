@@ -187,7 +187,8 @@ def test_functions_and_roles_are_texts_and_stay_marked(client):
     alliance_page = client.get(f"/en/alliances/{alliance.slug}/").content.decode()
     assert f'<span class="meta">{marked.format("Pressekontakt")}</span>' in alliance_page
     comma = '<span class="visually-hidden">, </span>'
-    assert f"<strong>Erika Muster</strong>{comma}{marked.format('Pressesprecherin')}" in alliance_page
+    function = marked.format("Pressesprecherin")
+    assert f"<strong>Erika Muster</strong>{comma}{function}" in alliance_page
     assert "<br>Hütte Ost GmbH" in alliance_page  # the organisation's name: unmarked
     statement_page = client.get(f"/en/press/{statement.slug}/").content.decode()
     assert f'<span itemprop="jobTitle">{marked.format("Pressesprecherin")}</span>' in statement_page

@@ -50,25 +50,35 @@ def api_addresses(client):
         return client.get(url).json()["next_cursor"]
 
     api = "/api/v1"
+    alliances_after = cursor(f"{api}/alliances/?limit=1") or ""
+    organisations_after = cursor(f"{api}/organisations/?alliance={alliance.slug}&limit=5")
+    statements_after = cursor(f"{api}/statements/?alliance={issuer.slug}&limit=10")
+    news_after = cursor(f"{api}/news/?alliance={news_alliance.slug}&limit=5")
     return {
         "alliances": f"{api}/alliances/",
-        "alliances of an organisation, after a cursor": f"{api}/alliances/?organisation={organisation.slug}&limit=1&cursor="
-        + (cursor(f"{api}/alliances/?limit=1") or ""),
+        "alliances of an organisation, after a cursor": (
+            f"{api}/alliances/?organisation={organisation.slug}&limit=1&cursor={alliances_after}"
+        ),
         "alliance": f"{api}/alliances/{alliance.slug}/",
         "organisations": f"{api}/organisations/",
-        "organisations of an alliance, after a cursor": f"{api}/organisations/?alliance={alliance.slug}&limit=5&cursor="
-        + cursor(f"{api}/organisations/?alliance={alliance.slug}&limit=5"),
+        "organisations of an alliance, after a cursor": (
+            f"{api}/organisations/?alliance={alliance.slug}&limit=5&cursor={organisations_after}"
+        ),
         "organisation": f"{api}/organisations/{organisation.slug}/",
         "memberships": f"{api}/memberships/?lang=en",
-        "memberships of an alliance, updated since": f"{api}/memberships/?alliance={alliance.slug}&updated_since=2000-01-01",
+        "memberships of an alliance, updated since": (
+            f"{api}/memberships/?alliance={alliance.slug}&updated_since=2000-01-01"
+        ),
         "statements": f"{api}/statements/",
-        "statements of an alliance, after a cursor": f"{api}/statements/?alliance={issuer.slug}&limit=10&cursor="
-        + cursor(f"{api}/statements/?alliance={issuer.slug}&limit=10"),
+        "statements of an alliance, after a cursor": (
+            f"{api}/statements/?alliance={issuer.slug}&limit=10&cursor={statements_after}"
+        ),
         "statements of an organisation": f"{api}/statements/?organisation={organisation.slug}",
         "statement": f"{api}/statements/{statement.slug}/?lang=en",
         "news": f"{api}/news/",
-        "news of an alliance, after a cursor": f"{api}/news/?alliance={news_alliance.slug}&limit=5&cursor="
-        + cursor(f"{api}/news/?alliance={news_alliance.slug}&limit=5"),
+        "news of an alliance, after a cursor": (
+            f"{api}/news/?alliance={news_alliance.slug}&limit=5&cursor={news_after}"
+        ),
         "news item": f"{api}/news/{news_item.slug}/",
         "key figures": f"{api}/key-figures/",
         "key figures of an alliance": f"{api}/key-figures/?alliance={alliance.slug}",
