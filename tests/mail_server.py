@@ -106,6 +106,33 @@ def database_url():
     return f"postgres://{user}{password}@{host}:{port}/{settings['NAME']}"
 
 
+def descendants_of(pid):
+    """The ids of every living process started by `pid`, at any depth (Linux /proc)."""
+    children = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            # The command name in parentheses may hold spaces: the fields after it are fixed.
+            fields = stat.read_text().rpartition(")")[2].split()
+        except OSError:
+            continue  # ended while we looked
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found, todo = [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def running(pid):
+    """Whether `pid` still runs (a zombie waiting for its parent's wait() does not)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
 class WorkerProcess:
     """`manage.py run_worker` in its own process, on the test database."""
 
@@ -146,15 +173,29 @@ class WorkerProcess:
         return self.process.pid
 
     def signal_all(self, number):
-        try:
-            os.killpg(self.process.pid, number)
-        except ProcessLookupError:
-            pass
+        """Signal the worker and every process it started, as a container stop does.
+
+        The process group alone is not enough: RQ's work horse calls setpgrp() and
+        would live on, finishing the very mail the test means to cut off.
+        """
+        for pid in [self.process.pid, *descendants_of(self.process.pid)]:
+            try:
+                os.killpg(pid, number)
+            except (ProcessLookupError, PermissionError):
+                try:
+                    os.kill(pid, number)
+                except ProcessLookupError:
+                    pass
 
     def kill(self):
         """Dead at once, as by the OOM killer or a pulled plug: nothing is cleaned up."""
+        tree = descendants_of(self.process.pid)
         self.signal_all(signal.SIGKILL)
         self.process.wait(10)
+        deadline = time.monotonic() + 10
+        while (alive := [pid for pid in tree if running(pid)]) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not alive, f"worker processes {alive} outlived the kill"
 
     def stop(self):
         if self.process is not None:
