@@ -1,8 +1,5 @@
-from io import StringIO
-
 import pytest
 from django.conf import settings as django_settings
-from django.core.management import call_command
 from django.utils import translation
 
 from alliance_portal.publishing import cache_outage
@@ -31,12 +28,37 @@ def media_root(settings, tmp_path):
     return settings.MEDIA_ROOT
 
 
+@pytest.fixture(scope="session")
+def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo content's rows and files, loaded once for the session (tests/demo_snapshot.py)."""
+    from tests.demo_snapshot import DemoSnapshot
+
+    with django_db_blocker.unblock():
+        snapshot = DemoSnapshot(tmp_path_factory.mktemp("demo-media")).take()
+    yield snapshot
+    if snapshot is not None:
+        with django_db_blocker.unblock():
+            snapshot.drop()
+
+
 @pytest.fixture
-def demo_content(db):
-    """The demo content, loaded as `make run` loads it; returns the command's output."""
-    output = StringIO()
-    call_command("load_demo_content", stdout=output)
-    return output.getvalue()
+def load_demo(demo_snapshot, media_root):
+    """Loads the demo content into this test's database and media folder, as
+    `make run` would (a copy of what the command wrote); returns the command's output."""
+    from tests.demo_snapshot import load_demo_content
+
+    def load():
+        if demo_snapshot is not None and demo_snapshot.applies():
+            return demo_snapshot.restore(media_root)
+        return load_demo_content()
+
+    return load
+
+
+@pytest.fixture
+def demo_content(db, load_demo):
+    """The demo content, as `make run` loads it; returns the command's output."""
+    return load_demo()
 
 
 @pytest.fixture(autouse=True)

@@ -7,10 +7,7 @@ the live server serves them: Django's LiveServerThread serves MEDIA_URL from
 MEDIA_ROOT as well as the static files, whatever DEBUG says.
 """
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 
 from tests.e2e.browser import CHROMIUM, CHROMIUM_ARGS, require_chromium
 
@@ -36,9 +33,9 @@ def browser():
 
 
 @pytest.fixture
-def site(live_server, transactional_db):
+def site(live_server, transactional_db, load_demo):
     """The live server's base URL, with the demo content loaded."""
-    call_command("load_demo_content", stdout=StringIO())
+    load_demo()
     return live_server.url
 
 
