@@ -62,7 +62,7 @@ class DemoSnapshot:
     def __init__(self, media_root):
         self.media_root = media_root
         self.output = ""
-        self.tables = {}  # table → (model, columns, rows)
+        self.tables = {}  # table → (model, its fields, how many rows)
 
     def take(self):
         """Run the command once, keep what it wrote, and leave the database as it was.
