@@ -8,7 +8,7 @@ from ninja import Field, Schema
 from .models import Alliance, KeyFigure
 from .opendata.pagination import Order
 from .opendata.parameters import ListParameters, Slug
-from .opendata.resources import Resource, absolute
+from .opendata.resources import Resource, absolute, public_id
 from .views import plain_number
 
 
@@ -43,7 +43,7 @@ class AllianceOut(Schema):
 
     @staticmethod
     def resolve_id(alliance):
-        return f"alliance-{alliance.pk}"
+        return public_id("alliance", alliance.pk)
 
     @staticmethod
     def resolve_short_name(alliance):
@@ -137,7 +137,7 @@ class KeyFigureOut(Schema):
 
     @staticmethod
     def resolve_alliance_id(figure):
-        return f"alliance-{figure.alliance_id}"
+        return public_id("alliance", figure.alliance_id)
 
     @staticmethod
     def resolve_qualifier(figure):

@@ -11,7 +11,7 @@ from ninja import Field, Schema
 from alliance_portal.models import Alliance
 from alliance_portal.opendata.pagination import Order
 from alliance_portal.opendata.parameters import ListParameters, Slug
-from alliance_portal.opendata.resources import Resource, absolute
+from alliance_portal.opendata.resources import Resource, absolute, public_id
 
 from .identifiers import identifiers_of
 from .models import Membership, Organisation
@@ -54,7 +54,7 @@ class OrganisationOut(Schema):
 
     @staticmethod
     def resolve_id(organisation):
-        return f"organisation-{organisation.pk}"
+        return public_id("organisation", organisation.pk)
 
     @staticmethod
     def resolve_other_names(organisation):
@@ -156,17 +156,17 @@ class MembershipOut(Schema):
 
     @staticmethod
     def resolve_organization_id(membership):
-        return f"alliance-{membership.alliance_id}"
+        return public_id("alliance", membership.alliance_id)
 
     @staticmethod
     def resolve_member_id(membership):
-        return f"organisation-{membership.organisation_id}"
+        return public_id("organisation", membership.organisation_id)
 
     @staticmethod
     def resolve_member(membership):
         return {
             "@type": "Organization",
-            "id": f"organisation-{membership.organisation_id}",
+            "id": public_id("organisation", membership.organisation_id),
             "name": membership.organisation.name,
         }
 

@@ -8,7 +8,7 @@ from ninja import Field, Schema
 from alliance_portal.models import Alliance
 from alliance_portal.opendata.pagination import Order
 from alliance_portal.opendata.parameters import ListParameters, Slug
-from alliance_portal.opendata.resources import Resource, absolute
+from alliance_portal.opendata.resources import Resource, absolute, public_id
 
 from .models import NewsItem
 
@@ -30,11 +30,11 @@ class NewsOut(Schema):
 
     @staticmethod
     def resolve_id(item):
-        return f"news-{item.pk}"
+        return public_id("news", item.pk)
 
     @staticmethod
     def resolve_alliance_ids(item):
-        return [f"alliance-{alliance.pk}" for alliance in item.alliances.all()]
+        return [public_id("alliance", alliance.pk) for alliance in item.alliances.all()]
 
     @staticmethod
     def resolve_image(item):

@@ -10,7 +10,7 @@ from ninja import Field, Schema
 
 from alliance_portal.opendata.pagination import Order
 from alliance_portal.opendata.parameters import ListParameters, Slug
-from alliance_portal.opendata.resources import Resource, absolute
+from alliance_portal.opendata.resources import Resource, absolute, public_id
 from members.models import Organisation, Person
 
 from .models import PressStatement, Quote
@@ -49,14 +49,14 @@ class QuoteOut(Schema):
 
     @staticmethod
     def resolve_person_id(quote):
-        return f"person-{quote.person_id}" if quote.person_id else None
+        return public_id("person", quote.person_id) if quote.person_id else None
 
     @staticmethod
     def resolve_on_behalf_of_id(quote):
         organisation = quote.organisation
         if organisation is None or not organisation.is_published:
             return None
-        return f"organisation-{organisation.pk}"
+        return public_id("organisation", organisation.pk)
 
 
 class ContactOut(Schema):
@@ -97,7 +97,7 @@ class StatementOut(Schema):
 
     @staticmethod
     def resolve_id(statement):
-        return f"statement-{statement.pk}"
+        return public_id("statement", statement.pk)
 
     @staticmethod
     def resolve_sub_headline(statement):
@@ -117,11 +117,11 @@ class StatementOut(Schema):
 
     @staticmethod
     def resolve_alliance_id(statement):
-        return f"alliance-{statement.alliance_id}"
+        return public_id("alliance", statement.alliance_id)
 
     @staticmethod
     def resolve_signatory_ids(statement):
-        return [f"organisation-{o.pk}" for o in statement.signatories.all()]
+        return [public_id("organisation", o.pk) for o in statement.signatories.all()]
 
     @staticmethod
     def resolve_quotes(statement):
@@ -138,7 +138,7 @@ class StatementOut(Schema):
                 "function": person.function or None,
                 "organisation": person.organisation.name if person.organisation else None,
                 "organisation_id": (
-                    f"organisation-{person.organisation_id}"
+                    public_id("organisation", person.organisation_id)
                     if person.organisation and person.organisation.is_published
                     else None
                 ),

@@ -26,6 +26,12 @@ def use_site(address):
     _site.set(address.rstrip("/"))
 
 
+def public_id(kind, pk):
+    """An item's id in the API and the download, such as "organisation-12": unique across
+    kinds, so that a Popolo `member` or `organization_id` says what it points at."""
+    return f"{kind}-{pk}"
+
+
 def absolute(url):
     """`url` as an absolute address ("" stays ""; S3 media URLs are absolute already)."""
     if not url or "://" in url:

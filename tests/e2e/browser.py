@@ -66,6 +66,18 @@ def require_java():
     )
 
 
+def scrolls_sideways(page):
+    return page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
+
+
+def load_lazy_images(page):
+    """Load the page's lazy images now, so that a screenshot shows what a visitor sees."""
+    page.evaluate(
+        "() => Promise.all([...document.images].map(img => "
+        "{ img.loading = 'eager'; return img.decode().catch(() => null); }))"
+    )
+
+
 def run_axe(page):
     """Inject axe-core into the page, run it and return its violations."""
     page.add_script_tag(path=str(AXE_JS))

@@ -15,6 +15,7 @@ from tests.e2e.browser import (
     describe_violations,
     require_axe,
     run_axe,
+    scrolls_sideways,
 )
 
 pytestmark = pytest.mark.browser
@@ -24,7 +25,7 @@ ALLIANCE = "/de/alliances/deutsche-aluminium-allianz/"
 
 def check(page, name, problems):
     page.screenshot(path=SCREENSHOTS / f"alerts-{name}.png", full_page=True)
-    if page.evaluate("document.documentElement.scrollWidth > window.innerWidth"):
+    if scrolls_sideways(page):
         problems.append(f"{name} scrolls sideways")
     blocking = [v for v in run_axe(page) if v["impact"] in BLOCKING_IMPACTS]
     if blocking:

@@ -14,8 +14,10 @@ from tests.e2e.browser import (
     BLOCKING_IMPACTS,
     SCREENSHOTS,
     describe_violations,
+    load_lazy_images,
     require_axe,
     run_axe,
+    scrolls_sideways,
 )
 from tests.pages import design_pages, other_pages
 
@@ -30,15 +32,7 @@ HEADER_LIMIT = 64  # px, on a phone
 def open_page(page, site, path, status):
     response = page.goto(f"{site}{path}")
     assert response.status == status, (path, response.status)
-    # Lazy images load before the screenshot, so that it shows what a visitor sees.
-    page.evaluate(
-        "() => Promise.all([...document.images].map(img => "
-        "{ img.loading = 'eager'; return img.decode().catch(() => null); }))"
-    )
-
-
-def scrolls_sideways(page):
-    return page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
+    load_lazy_images(page)
 
 
 def header_height(page):

@@ -6,7 +6,7 @@ public page scrolls sideways on a 320 px phone, in German or English, and the ad
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.browser import SCREENSHOTS
+from tests.e2e.browser import SCREENSHOTS, scrolls_sideways
 from tests.long_titles import HEADLINE, WORD, make_long_titled_content
 
 pytestmark = pytest.mark.browser
@@ -34,10 +34,6 @@ def public_pages(content):
         ("not-found", f"/news/{WORD.lower()}/", 404),
         ("bad-request", f"/news/?year={WORD}", 400),
     ]
-
-
-def scrolls_sideways(page):
-    return page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
 
 
 def test_no_public_page_scrolls_sideways_at_320_px(page, site):

@@ -16,8 +16,10 @@ from tests.e2e.browser import (
     BLOCKING_IMPACTS,
     SCREENSHOTS,
     describe_violations,
+    load_lazy_images,
     require_axe,
     run_axe,
+    scrolls_sideways,
 )
 
 pytestmark = pytest.mark.browser
@@ -62,13 +64,9 @@ def test_former_membership_and_identifiers_in_chromium(browser, former_member_in
             for name, path in PAGES.items():
                 url = path.format(language=language)
                 assert page.goto(f"{site}{url}").ok, url
-                # Lazy images load before the screenshot, as a visitor would see them.
-                page.evaluate(
-                    "() => Promise.all([...document.images].map(img => "
-                    "{ img.loading = 'eager'; return img.decode().catch(() => null); }))"
-                )
+                load_lazy_images(page)
                 page.screenshot(path=folder / f"{name}-{language}-{width}.png", full_page=True)
-                if page.evaluate("document.documentElement.scrollWidth > window.innerWidth"):
+                if scrolls_sideways(page):
                     too_wide.append(f"{url} at {width} px")
                 found = [v for v in run_axe(page) if v["impact"] in BLOCKING_IMPACTS]
                 if found:
